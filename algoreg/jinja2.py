@@ -1,0 +1,47 @@
+"""The Jinja2 environment: our templates, the GOV.UK Frontend macros, and a few helpers."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def govuk_date(value) -> str:
+    """A date the GOV.UK way: 5 January 2026."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = localtime(value)
+    return date_format(value, "j F Y")
+
+
+def query_with(params, **changes) -> str:
+    """The current query string with some parameters replaced (or removed when None)."""
+    query = params.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return "?" + urlencode(query, doseq=True) if query else "?"
+
+
+def environment(**options) -> Environment:
+    options["loader"] = ChoiceLoader(
+        [
+            FileSystemLoader(str(settings.BASE_DIR / "algoreg" / "templates")),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    options["autoescape"] = select_autoescape(default=True, default_for_string=True)
+    env = Environment(**options)
+    env.globals.update({"url": url, "static": static, "settings": settings, "query_with": query_with})
+    env.filters.update({"govuk_date": govuk_date})
+    return env

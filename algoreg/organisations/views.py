@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from algoreg.records.models import Record
+from algoreg.records.queries import listed_records
+
+from .models import Organisation
+
+LISTED = Q(records__status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
+
+
+@require_GET
+def organisation_list(request):
+    """Organisations that publish records, or every organisation in the register with ?all=1."""
+    show_all = request.GET.get("all") == "1"
+    organisations = Organisation.objects.annotate(record_count=Count("records", filter=LISTED))
+    publishing = organisations.filter(record_count__gt=0)
+    context = {
+        "organisations": (organisations if show_all else publishing).order_by("name"),
+        "show_all": show_all,
+        "publishing_count": publishing.count(),
+        "total_count": Organisation.objects.count(),
+    }
+    return render(request, "organisations/list.html", context)
+
+
+@require_GET
+def organisation_detail(request, slug: str):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    records = listed_records().filter(organisation=organisation).order_by("-last_published_at", "pk")
+    page = Paginator(records, settings.RECORDS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "organisations/detail.html", {"organisation": organisation, "page": page,
+                                                         "params": request.GET})

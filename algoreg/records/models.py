@@ -1,0 +1,127 @@
+import secrets
+
+from django.db import models
+from django.urls import reverse
+
+from algoreg.organisations.models import Organisation
+from algoreg.standard import vocabularies as vocab
+
+# Crockford's base32 without vowels that could spell words or be misread (i, l, o, u).
+PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def new_public_id() -> str:
+    return "".join(secrets.choice(PUBLIC_ID_ALPHABET) for _ in range(7))
+
+
+class Record(models.Model):
+    """One algorithmic tool of one organisation. Its content lives in versions and the working draft."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "Full record"
+        SUMMARY = "summary", "Summary of a record published elsewhere"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Not yet published"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    # The public identifier never changes, even if the tool is renamed; the slug follows the name.
+    public_id = models.CharField(max_length=12, unique=True, default=new_public_id, editable=False)
+    slug = models.SlugField(max_length=120)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="records")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FULL)
+    source_url = models.URLField(blank=True, help_text="Where the full record is published, for summaries.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    current_version = models.ForeignKey(
+        "RecordVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Copies of the current published version, kept for listing, sorting and filtering without reading JSON.
+    name = models.CharField(max_length=300, blank=True)
+    one_sentence_description = models.TextField(blank=True)
+    phase = models.CharField(max_length=30, choices=vocab.PHASES, blank=True)
+    human_involvement = models.CharField(max_length=30, choices=vocab.HUMAN_INVOLVEMENT, blank=True)
+    standard_version = models.CharField(max_length=5, blank=True)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_published_at", "name"]
+        indexes = [
+            models.Index(fields=["status", "-last_published_at"]),
+            models.Index(fields=["status", "phase"]),
+            models.Index(fields=["status", "human_involvement"]),
+            models.Index(fields=["status", "standard_version"]),
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["status", "name"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.public_id
+
+    def get_absolute_url(self) -> str:
+        return reverse("records:detail", args=[self.public_id, self.slug or "record"])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.RETIRED, self.Status.WITHDRAWN)
+
+    @property
+    def is_listed(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.RETIRED)
+
+
+class RecordFacet(models.Model):
+    """One value of a many-valued filter (service area, kind of tool, area covered) of a published record."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["record", "facet", "value"], name="unique_record_facet")]
+        indexes = [models.Index(fields=["facet", "value", "record"])]
+
+
+class ImmutableError(Exception):
+    pass
+
+
+class RecordVersion(models.Model):
+    """A published version: a frozen snapshot of the whole record. Never edited after it is written."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    standard_version = models.CharField(max_length=5, blank=True)
+    data = models.JSONField()
+    change_note = models.TextField()
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="unique_version_number")]
+
+    def __str__(self) -> str:
+        return f"{self.record} version {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError("A published version cannot be changed; publish a new version instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("A published version cannot be deleted.")
+
+
+class RecordDraft(models.Model):
+    """The working copy a council edits. Publishing copies it into a new RecordVersion."""
+
+    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="draft")
+    standard_version = models.CharField(max_length=5, default=vocab.CURRENT_STANDARD_VERSION)
+    data = models.JSONField(default=dict)
+    # Raised by one on every save, so a save based on an older copy can be refused.
+    revision = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)

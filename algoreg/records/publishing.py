@@ -1,0 +1,52 @@
+"""Writing published versions. All publishing goes through here so the listing columns never drift from the data."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import Record, RecordFacet, RecordVersion
+
+# Many-valued fields copied into RecordFacet rows so lists can filter on them.
+FACET_FIELDS = ("function", "capability", "region")
+
+
+@transaction.atomic
+def publish(
+    record: Record, data: dict, standard_version: str, change_note: str, published_at: datetime | None = None
+) -> RecordVersion:
+    """Freeze `data` as the record's next published version and make it the one the public sees."""
+    published_at = published_at or timezone.now()
+    last = record.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    version = RecordVersion.objects.create(
+        record=record,
+        number=last + 1,
+        standard_version=standard_version,
+        data=data,
+        change_note=change_note,
+        published_at=published_at,
+    )
+    record.current_version = version
+    record.status = Record.Status.PUBLISHED
+    copy_listing_columns(record, version)
+    record.save()
+    return version
+
+
+def copy_listing_columns(record: Record, version: RecordVersion) -> None:
+    data = version.data
+    record.name = data.get("name", "")
+    record.slug = slugify(record.name)[:120] or "record"
+    record.one_sentence_description = data.get("one_sentence_description") or data.get("description", "")
+    record.phase = data.get("phase", "")
+    record.human_involvement = data.get("human_involvement", "")
+    record.standard_version = version.standard_version
+    record.first_published_at = record.first_published_at or version.published_at
+    record.last_published_at = version.published_at
+    RecordFacet.objects.filter(record=record).delete()
+    RecordFacet.objects.bulk_create(
+        RecordFacet(record=record, facet=facet, value=value)
+        for facet in FACET_FIELDS
+        for value in sorted(set(data.get(facet) or []))
+    )

@@ -1,0 +1,125 @@
+"""Checks a record's content against the field definition.
+
+Content is a dict keyed by field key. Repeatable groups hold a list of dicts. Multiple choices hold a list of
+values, dates an ISO date string (YYYY-MM-DD) and numbers an int. `withheld` maps a field key to the reason the
+council cannot publish that field.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+
+from .fields import Field, FieldType, sections_for
+
+WITHHELD = "withheld"
+COMPANIES_HOUSE_NUMBER = re.compile(r"^(\d{8}|[A-Z]{2}\d{6})$")
+MAX_TEXT = 300
+MAX_LONG_TEXT = 20000
+
+
+def is_empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def missing_message(f: Field) -> str:
+    if f.missing:
+        return f.missing
+    label = f.label[0].lower() + f.label[1:]
+    if f.type == FieldType.GROUP:
+        return f"Add at least one {f.item_name}"
+    if f.type == FieldType.MULTI_CHOICE:
+        return f"Select at least one {label}"
+    if f.type == FieldType.CHOICE:
+        return f"Select {label}"
+    return f"Enter {label}"
+
+
+def value_error(f: Field, value) -> str | None:
+    """What is wrong with a non-empty value of this field, or None if it is fine."""
+    if f.type in (FieldType.TEXT, FieldType.LONG_TEXT, FieldType.URL, FieldType.EMAIL):
+        if not isinstance(value, str):
+            return f"{f.label} must be text"
+        limit = MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
+        if len(value) > limit:
+            return f"{f.label} must be {limit:,} characters or fewer"
+    if f.type == FieldType.URL:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            return f"Enter a full web address for {f.label.lower()}, starting with https://"
+    if f.type == FieldType.EMAIL:
+        try:
+            EmailValidator()(value)
+        except ValidationError:
+            return "Enter an email address in the correct format, like name@example.gov.uk"
+    if f.key == "companies_house_number" and not COMPANIES_HOUSE_NUMBER.match(value):
+        return "Enter a Companies House number of 8 characters, like 01234567 or SC123456"
+    if f.type == FieldType.DATE:
+        try:
+            date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return f"{f.label} must be a real date"
+    if f.type == FieldType.NUMBER and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        return f"{f.label} must be a whole number, 0 or more"
+    if f.type == FieldType.CHOICE and value not in dict(f.choices):
+        return f"Select one of the options for {f.label.lower()}"
+    if f.type == FieldType.MULTI_CHOICE:
+        if not isinstance(value, list) or any(v not in dict(f.choices) for v in value):
+            return f"Select only options from the list for {f.label.lower()}"
+    if f.type == FieldType.GROUP and not (isinstance(value, list) and all(isinstance(i, dict) for i in value)):
+        return f"{f.label} must be a list of entries"
+    return None
+
+
+def is_required(f: Field, data: dict) -> bool:
+    if f.required_if:
+        other, expected = f.required_if
+        return data.get(other) == expected
+    return f.required
+
+
+def validate(data: dict, version: str, for_publication: bool = True) -> dict[str, str]:
+    """Problems with the content, keyed by field path such as `risks.0.name`. Empty means it is fine.
+
+    Drafts may be incomplete, so required fields are only enforced `for_publication`.
+    """
+    errors: dict[str, str] = {}
+    withheld = data.get(WITHHELD) or {}
+    for section in sections_for(version):
+        for f in section.fields:
+            value = data.get(f.key)
+            if f.key in withheld:
+                if not f.withholdable:
+                    errors[f.key] = f"{f.label} must be published; it cannot be withheld"
+                elif is_empty(withheld[f.key]):
+                    errors[f.key] = f"Give the reason {f.label.lower()} is withheld"
+                continue
+            if is_empty(value):
+                if for_publication and is_required(f, data):
+                    errors[f.key] = missing_message(f)
+                continue
+            problem = value_error(f, value)
+            if problem:
+                errors[f.key] = problem
+            elif f.is_group:
+                errors.update(validate_items(f, value, for_publication))
+    return errors
+
+
+def validate_items(group: Field, items: list[dict], for_publication: bool) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for index, item in enumerate(items):
+        for f in group.fields:
+            path = f"{group.key}.{index}.{f.key}"
+            value = item.get(f.key)
+            if is_empty(value):
+                if for_publication and f.required:
+                    errors[path] = f"{missing_message(f)} for {group.item_name} {index + 1}"
+                continue
+            problem = value_error(f, value)
+            if problem:
+                errors[path] = f"{problem} ({group.item_name} {index + 1})"
+    return errors
+

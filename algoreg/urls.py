@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+from algoreg.pages import views as pages
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("records/", include("algoreg.records.urls")),
+    path("organisations/", include("algoreg.organisations.urls")),
+    path("about/", pages.about, name="about"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("open-data-licence/", pages.licence, name="licence"),
+]
+
+handler404 = "algoreg.pages.views.not_found"
+handler500 = "algoreg.pages.views.server_error"
