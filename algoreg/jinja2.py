@@ -25,12 +25,12 @@ def govuk_date(value) -> str:
 
 def query_with(params, **changes) -> str:
     """The current query string with some parameters replaced (or removed when None)."""
-    query = params.copy()
+    query = {key: params.getlist(key) for key in params}
     for key, value in changes.items():
         query.pop(key, None)
-        if value is not None:
+        if value is not None and value != []:
             query[key] = value
-    return "?" + urlencode(query, doseq=True) if query else "?"
+    return "?" + urlencode(query, doseq=True)
 
 
 def environment(**options) -> Environment:

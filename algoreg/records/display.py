@@ -74,9 +74,18 @@ def _date(raw: str) -> str:
         return str(raw)
 
 
-def _item(group: Field, item: dict) -> list[Value]:
-    """One entry of a repeatable group, showing only the parts that were filled in."""
-    return [display_value(sub, item.get(sub.key)) for sub in group.fields if not is_empty(item.get(sub.key))]
+@dataclass
+class Item:
+    """One entry of a repeatable group, titled by its first short text (a name), showing only what was filled in."""
+
+    title: str
+    values: list[Value]
+
+
+def _item(group: Field, item: dict) -> Item:
+    title = next((str(item[s.key]) for s in group.fields if s.type == FieldType.TEXT and item.get(s.key)), "")
+    values = [display_value(sub, item.get(sub.key)) for sub in group.fields if not is_empty(item.get(sub.key))]
+    return Item(title, values)
 
 
 def present(record: Record, version: RecordVersion) -> RecordView:

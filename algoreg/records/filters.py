@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
 from algoreg.organisations.models import Organisation
@@ -35,6 +35,12 @@ def chosen(params: QueryDict, key: str) -> list[str]:
 
 
 def apply_filters(records: QuerySet[Record], params: QueryDict) -> QuerySet[Record]:
+    # A plain word match until full-text search arrives; every word must appear somewhere.
+    for word in params.get("q", "").split()[:10]:
+        records = records.filter(
+            Q(name__icontains=word) | Q(one_sentence_description__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
     if organisations := chosen(params, "organisation"):
         records = records.filter(organisation__slug__in=organisations)
     if phases := chosen(params, "phase"):

@@ -62,8 +62,13 @@ class Record(models.Model):
     def __str__(self) -> str:
         return self.name or self.public_id
 
+    @property
+    def reference(self) -> str:
+        """The public ID with the readable slug: old links keep working after a rename, via the ID."""
+        return f"{self.public_id}-{self.slug}" if self.slug else self.public_id
+
     def get_absolute_url(self) -> str:
-        return reverse("records:detail", args=[self.public_id, self.slug or "record"])
+        return reverse("records:detail", args=[self.reference])
 
     @property
     def is_public(self) -> bool:

@@ -5,6 +5,6 @@ from . import views
 app_name = "records"
 urlpatterns = [
     path("", views.record_list, name="list"),
-    path("<str:public_id>/", views.record_redirect, name="short"),
-    path("<str:public_id>/<slug:slug>/", views.record_detail, name="detail"),
+    # The reference is the stable public ID, a hyphen and a readable slug: /records/k7m2p9x-repairs-triage/.
+    path("<str:reference>/", views.record_detail, name="detail"),
 ]

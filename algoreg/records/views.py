@@ -28,14 +28,10 @@ def public_record(public_id: str) -> Record:
 
 
 @require_GET
-def record_redirect(request, public_id: str):
-    return redirect(public_record(public_id).get_absolute_url(), permanent=True)
-
-
-@require_GET
-def record_detail(request, public_id: str, slug: str):
+def record_detail(request, reference: str):
+    public_id, _, _slug = reference.partition("-")
     record = public_record(public_id)
-    if slug != record.slug:
+    if reference != record.reference:
         return redirect(record.get_absolute_url(), permanent=True)
     version = record.current_version
     context = {"record": record, "version": version, "view": present(record, version)}
