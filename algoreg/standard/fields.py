@@ -295,7 +295,8 @@ MODELS = Section(
     "One entry for each model inside the tool. Tools bought off the shelf and used as they are may have none.",
     (
         group("model_specifications", "Models", "Add an entry for each model.", "model", (
-            text("model_name", "Model name", "The name the model is known by.", required=True, ref="2.4.2.1", versions=FROM_3_0),
+            text("model_name", "Model name", "The name the model is known by.", required=True, ref="2.4.2.1",
+                 versions=FROM_3_0),
             text("model_version", "Version", "The version in use.", ref="2.4.2.2", versions=FROM_3_0),
             long_text("model_task", "What the model does", "The task it performs, in a sentence or two.",
                       ref="2.4.2.3", versions=FROM_3_0),

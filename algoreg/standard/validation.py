@@ -36,41 +36,81 @@ def missing_message(f: Field) -> str:
     return f"Enter {label}"
 
 
-def value_error(f: Field, value) -> str | None:
-    """What is wrong with a non-empty value of this field, or None if it is fine."""
-    if f.type in (FieldType.TEXT, FieldType.LONG_TEXT, FieldType.URL, FieldType.EMAIL):
-        if not isinstance(value, str):
-            return f"{f.label} must be text"
-        limit = MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
-        if len(value) > limit:
-            return f"{f.label} must be {limit:,} characters or fewer"
-    if f.type == FieldType.URL:
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError:
-            return f"Enter a full web address for {f.label.lower()}, starting with https://"
-    if f.type == FieldType.EMAIL:
-        try:
-            EmailValidator()(value)
-        except ValidationError:
-            return "Enter an email address in the correct format, like name@example.gov.uk"
+def _text_error(f: Field, value) -> str | None:
+    if not isinstance(value, str):
+        return f"{f.label} must be text"
+    limit = MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
+    if len(value) > limit:
+        return f"{f.label} must be {limit:,} characters or fewer"
     if f.key == "companies_house_number" and not COMPANIES_HOUSE_NUMBER.match(value):
         return "Enter a Companies House number of 8 characters, like 01234567 or SC123456"
-    if f.type == FieldType.DATE:
-        try:
-            date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return f"{f.label} must be a real date"
-    if f.type == FieldType.NUMBER and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+    return None
+
+
+def _url_error(f: Field, value) -> str | None:
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return f"Enter a full web address for {f.label.lower()}, starting with https://"
+    return _text_error(f, value)
+
+
+def _email_error(f: Field, value) -> str | None:
+    try:
+        EmailValidator()(value)
+    except ValidationError:
+        return "Enter an email address in the correct format, like name@example.gov.uk"
+    return _text_error(f, value)
+
+
+def _date_error(f: Field, value) -> str | None:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return f"{f.label} must be a real date"
+    return None
+
+
+def _number_error(f: Field, value) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         return f"{f.label} must be a whole number, 0 or more"
-    if f.type == FieldType.CHOICE and value not in dict(f.choices):
+    return None
+
+
+def _choice_error(f: Field, value) -> str | None:
+    if not isinstance(value, str) or value not in dict(f.choices):
         return f"Select one of the options for {f.label.lower()}"
-    if f.type == FieldType.MULTI_CHOICE:
-        if not isinstance(value, list) or any(v not in dict(f.choices) for v in value):
-            return f"Select only options from the list for {f.label.lower()}"
-    if f.type == FieldType.GROUP and not (isinstance(value, list) and all(isinstance(i, dict) for i in value)):
+    return None
+
+
+def _multi_choice_error(f: Field, value) -> str | None:
+    if not isinstance(value, list) or any(not isinstance(v, str) or v not in dict(f.choices) for v in value):
+        return f"Select only options from the list for {f.label.lower()}"
+    return None
+
+
+def _group_error(f: Field, value) -> str | None:
+    if not (isinstance(value, list) and all(isinstance(item, dict) for item in value)):
         return f"{f.label} must be a list of entries"
     return None
+
+
+CHECKS = {
+    FieldType.TEXT: _text_error,
+    FieldType.LONG_TEXT: _text_error,
+    FieldType.URL: _url_error,
+    FieldType.EMAIL: _email_error,
+    FieldType.DATE: _date_error,
+    FieldType.NUMBER: _number_error,
+    FieldType.CHOICE: _choice_error,
+    FieldType.MULTI_CHOICE: _multi_choice_error,
+    FieldType.GROUP: _group_error,
+}
+
+
+def value_error(f: Field, value) -> str | None:
+    """What is wrong with a non-empty value of this field, or None if it is fine."""
+    return CHECKS[f.type](f, value)
 
 
 def is_required(f: Field, data: dict) -> bool:
