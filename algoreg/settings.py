@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "algoreg.accounts",
+    "algoreg.audit",
     "algoreg.organisations",
     "algoreg.records",
     "algoreg.pages",
@@ -142,6 +143,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "editor:dashboard"
+LOGOUT_REDIRECT_URL = "home"
 
 # How many records a list page shows.
 RECORDS_PER_PAGE = 20

@@ -9,6 +9,8 @@ urlpatterns = [
     path("about/", pages.about, name="about"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("open-data-licence/", pages.licence, name="licence"),
+    path("account/", include("algoreg.accounts.urls")),
+    path("manage/", include("algoreg.records.editor_urls")),
 ]
 
 handler404 = "algoreg.pages.views.not_found"

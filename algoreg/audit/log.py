@@ -1,0 +1,17 @@
+"""Writing the audit log. Every action that changes something goes through `log`."""
+
+from .models import AuditEvent
+
+
+def log(action: str, *, request=None, actor=None, organisation=None, record=None, detail: str = "") -> AuditEvent:
+    if actor is None and request is not None and request.user.is_authenticated:
+        actor = request.user
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor if actor and actor.pk else None,
+        actor_email=getattr(actor, "email", "") or "",
+        organisation=organisation or getattr(record, "organisation", None),
+        record=record,
+        detail=detail,
+        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+    )
