@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -38,6 +39,12 @@ class Record(models.Model):
         "RecordVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The published version of another record this one started as a copy of (councils learning from each other).
+    based_on = models.ForeignKey("RecordVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    retired_at = models.DateTimeField(null=True, blank=True)
+    retired_reason = models.TextField(blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
 
     # Copies of the current published version, kept for listing, sorting and filtering without reading JSON.
     name = models.CharField(max_length=300, blank=True)
@@ -104,6 +111,8 @@ class RecordVersion(models.Model):
     data = models.JSONField()
     change_note = models.TextField()
     published_at = models.DateTimeField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
 
     class Meta:
         ordering = ["-number"]
@@ -122,11 +131,28 @@ class RecordVersion(models.Model):
 
 
 class RecordDraft(models.Model):
-    """The working copy a council edits. Publishing copies it into a new RecordVersion."""
+    """The working copy a council edits. Publishing copies it into a new RecordVersion and removes the draft."""
+
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Waiting for review"
 
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="draft")
     standard_version = models.CharField(max_length=5, default=vocab.CURRENT_STANDARD_VERSION)
     data = models.JSONField(default=dict)
     # Raised by one on every save, so a save based on an older copy can be refused.
     revision = models.PositiveIntegerField(default=1)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.IN_PROGRESS)
+    # Sections the editor has marked as completed (the task list's "Completed" status).
+    completed_sections = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    last_edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The approver's comments when they send a draft back, shown to the editor until the next submission.
+    review_comment = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
