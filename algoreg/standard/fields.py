@@ -99,6 +99,11 @@ class Section:
     ref: str = ""
 
 
+def only_in_1_1(key: str) -> dict[str, str | None]:
+    """Keys for an item field that ATRS 1.1 listed on its own and later versions fold into one free-text field."""
+    return {"1.1": key, "2.1": None, "3.0": None, "4.0": None}
+
+
 def text(key, label, hint, **kw) -> Field:
     return Field(key, label, hint, FieldType.TEXT, **kw)
 
@@ -312,7 +317,7 @@ MODELS = Section(
                       "Each dataset used, and whether it was used for training, testing or checking.",
                       ref="2.4.2.8", versions=FROM_3_0, renamed={"3.0": "datasets"}),
             long_text("dataset_purposes", "Dataset purposes", "How each dataset was used.", versions=("3.0",)),
-        ), versions=FROM_3_0, renamed=dict.fromkeys(ALL), ref="2.4.2", withholdable=False),
+        ), versions=FROM_2_1, renamed=dict.fromkeys(ALL), ref="2.4.2", withholdable=False),
     ),
     ref="2.4.2",
 )
@@ -381,13 +386,13 @@ RISKS = Section(
         group("impact_assessments", "Impact assessments", "Each assessment done, such as a data protection "
               "impact assessment (DPIA) or equality impact assessment (EIA).", "impact assessment", (
                   text("name", "Name of the assessment", "For example 'Data protection impact assessment'.",
-                       required=True, renamed={"1.1": "impact_assessment_name"}, versions=("1.1",)),
+                       required=True, renamed=only_in_1_1("impact_assessment_name")),
                   Field("date", "Date completed", "The date it was signed off.", FieldType.DATE,
-                        renamed={"1.1": "impact_assessment_date"}, versions=("1.1",)),
+                        renamed=only_in_1_1("impact_assessment_date")),
                   url("url", "Link", "A public link to the full assessment, if published.",
-                      renamed={"1.1": "impact_assessment_link"}, versions=("1.1",)),
+                      renamed=only_in_1_1("impact_assessment_link")),
                   long_text("summary", "Summary", "The main findings. Not needed if you link to the full "
-                            "assessment.", renamed={"1.1": "impact_assessment_description"}, versions=("1.1",)),
+                            "assessment.", renamed=only_in_1_1("impact_assessment_description")),
               ), required=True, ref="2.5.1",
               renamed={"1.1": None, "2.1": "impact_assessments", "3.0": "impact_assessment",
                        "4.0": "impact_assessment"}),
@@ -396,12 +401,12 @@ RISKS = Section(
                   choice("category", "Kind of risk", "Choose the closest.", vocab.RISK_CATEGORIES,
                          required=True, versions=()),
                   text("name", "Risk", "A short name for the risk.", required=True,
-                       renamed={"1.1": "risk_name"}, versions=("1.1",)),
+                       renamed=only_in_1_1("risk_name")),
                   long_text("description", "What could happen", "Who could be affected and how.",
-                            renamed={"1.1": "risk_description"}, versions=("1.1",)),
+                            renamed=only_in_1_1("risk_description")),
                   long_text("mitigation", "What the council does about it",
                             "The steps taken to prevent the risk or reduce its effect.",
-                            renamed={"1.1": "risk_mitigation"}, versions=("1.1",)),
+                            renamed=only_in_1_1("risk_mitigation")),
               ), required=True, ref="2.5.2",
               renamed={"1.1": None, "2.1": "risks", "3.0": "risks_and_mitigations",
                        "4.0": "risks_and_mitigations"}),

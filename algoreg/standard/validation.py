@@ -125,7 +125,7 @@ def validate(data: dict, version: str, for_publication: bool = True) -> dict[str
 
     Drafts may be incomplete, so required fields are only enforced `for_publication`.
     """
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = unknown_keys(data, version)
     withheld = data.get(WITHHELD) or {}
     for section in sections_for(version):
         for f in section.fields:
@@ -144,14 +144,32 @@ def validate(data: dict, version: str, for_publication: bool = True) -> dict[str
             if problem:
                 errors[f.key] = problem
             elif f.is_group:
-                errors.update(validate_items(f, value, for_publication))
+                errors.update(validate_items(f, value, version, for_publication))
     return errors
 
 
-def validate_items(group: Field, items: list[dict], for_publication: bool) -> dict[str, str]:
+def unknown_keys(data: dict, version: str) -> dict[str, str]:
+    """Keys that are not fields of a record written to `version`, such as typing mistakes in an import."""
+    known = {f.key for s in sections_for(version) for f in s.fields} | {WITHHELD}
+    errors = {key: f"“{key}” is not a field of records written to version {version} of the standard"
+              for key in data if key not in known}
+    withheld = data.get(WITHHELD)
+    if withheld is not None and not (isinstance(withheld, dict) and all(isinstance(v, str) for v in withheld.values())):
+        errors[WITHHELD] = "Withheld fields must each have a reason in words"
+    elif withheld:
+        errors.update({key: f"“{key}” is withheld but is not a field of this record"
+                       for key in withheld if key not in known})
+    return errors
+
+
+def validate_items(group: Field, items: list[dict], version: str, for_publication: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
+    fields = [f for f in group.fields if f.applies_to(version)]
+    known = {f.key for f in fields}
     for index, item in enumerate(items):
-        for f in group.fields:
+        errors.update({f"{group.key}.{index}.{key}": f"“{key}” is not part of a {group.item_name}"
+                       for key in item if key not in known})
+        for f in fields:
             path = f"{group.key}.{index}.{f.key}"
             value = item.get(f.key)
             if is_empty(value):
