@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -42,6 +43,7 @@ def environment(**options) -> Environment:
     )
     options["autoescape"] = select_autoescape(default=True, default_for_string=True)
     env = Environment(**options)
-    env.globals.update({"url": url, "static": static, "settings": settings, "query_with": query_with})
+    env.globals.update({"url": url, "static": static, "settings": settings, "query_with": query_with,
+                       "get_messages": get_messages})
     env.filters.update({"govuk_date": govuk_date})
     return env

@@ -15,7 +15,7 @@ SAMPLE = {
 }
 
 
-def sample_value(f: Field):
+def sample_value(f: Field, version: str = "4.0"):
     if f.key == "companies_house_number":
         return "01234567"
     if f.type == FieldType.CHOICE:
@@ -23,13 +23,13 @@ def sample_value(f: Field):
     if f.type == FieldType.MULTI_CHOICE:
         return [f.choices[0][0]]
     if f.type == FieldType.GROUP:
-        return [{sub.key: sample_value(sub) for sub in f.fields}]
+        return [{sub.key: sample_value(sub, version) for sub in f.fields if sub.applies_to(version)}]
     return SAMPLE[f.type]
 
 
 def complete_data(version: str = "4.0", **overrides) -> dict:
     """A record with every field of `version` filled in."""
-    data = {f.key: sample_value(f) for s in sections_for(version) for f in s.fields}
+    data = {f.key: sample_value(f, version) for s in sections_for(version) for f in s.fields}
     return {**data, **overrides}
 
 

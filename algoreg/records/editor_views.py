@@ -1,9 +1,244 @@
+"""The council side: the dashboard, writing a record section by section, review and publishing."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from algoreg.accounts.models import Membership
+from algoreg.standard.fields import SECTIONS_BY_KEY
+
+from . import workflow
+from .access import get_draft, get_record_for_member
+from .display import present
+from .forms import SectionForm
+from .models import Record, RecordDraft, RecordVersion
+from .progress import record_progress
 
 
 @login_required
 @require_GET
 def dashboard(request):
-    return render(request, "editor/dashboard.html", {})
+    memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+    organisations = []
+    for membership in memberships:
+        records = (Record.objects.filter(organisation=membership.organisation)
+                   .select_related("draft", "current_version").order_by("name", "pk"))
+        organisations.append((membership, [record_progress(r, membership) for r in records]))
+    return render(request, "editor/dashboard.html", {"organisations": organisations, "section": "manage"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_record(request):
+    memberships = list(Membership.objects.filter(user=request.user).select_related("organisation"))
+    if not memberships:
+        raise Http404
+    based_on = _copy_source(request)
+    errors, name = {}, request.POST.get("name", "").strip()
+    membership = _chosen_membership(request, memberships)
+    if request.method == "POST":
+        if not name:
+            errors["name"] = "Enter the name of the tool"
+        elif len(name) > 300:
+            errors["name"] = "Name of the tool must be 300 characters or fewer"
+        if membership is None:
+            errors["organisation"] = "Select the organisation the record belongs to"
+        if not errors:
+            record = workflow.create_record(membership.organisation, request.user, name, request, based_on)
+            return redirect("editor:record", record.public_id)
+    context = {"memberships": memberships, "errors": errors, "name": name, "based_on": based_on,
+               "chosen": membership, "section": "manage"}
+    return render(request, "editor/new.html", context)
+
+
+def _copy_source(request) -> RecordVersion | None:
+    """The published record a new record starts from, when the person chose 'use as a starting point'."""
+    source = request.GET.get("from") or request.POST.get("from")
+    if not source:
+        return None
+    record = get_object_or_404(Record.objects.filter(status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED],
+                                                     kind=Record.Kind.FULL), public_id=source)
+    return record.current_version
+
+
+def _chosen_membership(request, memberships: list[Membership]) -> Membership | None:
+    if len(memberships) == 1:
+        return memberships[0]
+    slug = request.POST.get("organisation") or request.GET.get("organisation")
+    return next((m for m in memberships if m.organisation.slug == slug), None)
+
+
+@login_required
+@require_GET
+def record_overview(request, public_id: str):
+    record, membership = get_record_for_member(request, public_id)
+    progress = record_progress(record, membership)
+    context = {"record": record, "membership": membership, "progress": progress, "section": "manage"}
+    return render(request, "editor/record.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_section(request, public_id: str, section_key: str):
+    record, membership = get_record_for_member(request, public_id)
+    draft = get_draft(record)
+    section = SECTIONS_BY_KEY.get(section_key)
+    if section is None or not _has_fields(section, draft):
+        raise Http404
+    conflict = None
+    if request.method == "POST":
+        form = SectionForm(section, draft.standard_version, draft.data, request.POST)
+        action = request.POST.get("action", "save")
+        focus = form.apply(action) if action != "save" else None
+        if not form.errors:
+            revision = _int(request.POST.get("revision"))
+            completed = request.POST.get("completed") == "yes"
+            saved = workflow.save_section(draft, section_key, form.updates(), form.withheld, completed, revision,
+                                          request.user, request)
+            draft.refresh_from_db()
+            if not saved:
+                conflict = _conflicting_values(section, draft, form)
+            elif action == "save":
+                messages.success(request, f"{section.title}: saved.")
+                return redirect("editor:record", public_id)
+            elif not action.startswith("add:"):
+                return redirect(reverse("editor:section", args=[public_id, section_key]) + f"#{focus or ''}")
+            # After "add", the new empty entry lives only in this form until something is typed into it.
+    else:
+        form = SectionForm(section, draft.standard_version, draft.data)
+    context = {"record": record, "draft": draft, "form": form, "section_def": section, "conflict": conflict,
+               "completed": section_key in draft.completed_sections, "section": "manage"}
+    return render(request, "editor/section.html", context)
+
+
+def _has_fields(section, draft: RecordDraft) -> bool:
+    return any(f.applies_to(draft.standard_version) for f in section.fields)
+
+
+def _conflicting_values(section, draft: RecordDraft, form: SectionForm) -> list:
+    """Fields where the saved draft now differs from what this editor typed, shown beside their text."""
+    saved = SectionForm(section, draft.standard_version, draft.data)
+    theirs = {i.name: i for i in saved.inputs()}
+    return [(mine, theirs[mine.name]) for mine in form.inputs() if theirs[mine.name].value != mine.value]
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
+@login_required
+@require_GET
+def preview(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id)
+    draft = get_draft(record)
+    version = RecordVersion(record=record, data=draft.data, standard_version=draft.standard_version,
+                            number=(record.current_version.number + 1) if record.current_version else 1,
+                            published_at=timezone.now(), change_note="")
+    context = {"record": record, "version": version, "view": present(record, version), "preview": True,
+               "section": "manage"}
+    return render(request, "records/detail.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id)
+    return _act(request, record, lambda: workflow.submit(get_draft(record), request.user, request),
+                "Submitted for review. The approvers have been told by email.")
+
+
+@login_required
+@require_POST
+def new_draft(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id)
+    if not record.is_listed:
+        raise Http404
+    workflow.start_new_draft(record, request.user, request)
+    return redirect("editor:record", public_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def send_back(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id, approver=True)
+    draft = get_draft(record)
+    return _reasoned_action(
+        request, record, "send_back", "Send back to the editor",
+        "Say what needs to change. The editor sees your comments on the record and by email.",
+        "Enter your comments for the editor",
+        lambda text: workflow.send_back(draft, request.user, text, request), "Sent back to the editor.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id, approver=True)
+    draft = get_draft(record)
+    blocker = workflow.publish_blocker(draft, request.user)
+    if blocker:
+        messages.error(request, blocker)
+        return redirect("editor:record", public_id)
+    first = record.current_version is None
+    return _reasoned_action(
+        request, record, "publish", "Publish this record",
+        "Describe what changed, in a sentence. It appears in the record's public history.",
+        "Enter a short note about what changed",
+        lambda text: workflow.publish_draft(draft, request.user, text, request),
+        "Published. The record is now public.", initial="First publication." if first else "")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def retire(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id, approver=True)
+    return _reasoned_action(
+        request, record, "retire", "Retire this record",
+        "Retiring says the tool is no longer used. The record stays public and is marked retired. Say why.",
+        "Enter the reason the tool was retired",
+        lambda text: workflow.retire(record, request.user, text, request), "Retired. The record is marked retired.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, public_id: str):
+    record, _ = get_record_for_member(request, public_id, approver=True)
+    return _reasoned_action(
+        request, record, "withdraw", "Withdraw this record",
+        "Withdrawing removes the record from lists and search. Its page will say it was withdrawn, when and why, "
+        "and its history stays available. Give the reason the public will see.",
+        "Enter the reason the record was withdrawn",
+        lambda text: workflow.withdraw(record, request.user, text, request), "Withdrawn.")
+
+
+def _reasoned_action(request, record, name, title, hint, missing, act, done, initial=""):
+    """A page that asks for one piece of text (a reason, a comment or a change note) and then acts."""
+    text, error = request.POST.get("text", initial).strip(), ""
+    if request.method == "POST":
+        if not text:
+            error = missing
+        elif len(text) > 5000:
+            error = "Keep it to 5,000 characters or fewer"
+        else:
+            return _act(request, record, lambda: act(text), done)
+    context = {"record": record, "title": title, "hint": hint, "text": text, "error": error,
+               "action_url": reverse(f"editor:{name}", args=[record.public_id]), "button": title.split(" ")[0],
+               "section": "manage"}
+    return render(request, "editor/reasoned_action.html", context)
+
+
+def _act(request, record, act, done: str):
+    try:
+        act()
+    except workflow.WorkflowError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, done)
+    return redirect("editor:record", record.public_id)
+
