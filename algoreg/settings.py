@@ -148,5 +148,81 @@ LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "editor:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
+# Four eyes: an approver may not publish their own last edit. An organisation with a single member cannot meet
+# that rule; this lets its one member publish alone (the audit log still shows who did what).
+ALLOW_SOLE_MEMBER_SELF_APPROVAL = env_bool("ALLOW_SOLE_MEMBER_SELF_APPROVAL", False)
+
 # How many records a list page shows.
 RECORDS_PER_PAGE = 20
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Accounts: sign-in, lockout, two-factor sign-in, sessions and email (owned by algoreg/accounts).
+# ---------------------------------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
+# OTPMiddleware adds request.user.is_verified(); it must follow AuthenticationMiddleware.
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1:_auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "algoreg.accounts.middleware.SessionLifetimeMiddleware",
+]
+# Axes turns a locked-out sign-in into our lockout page; its documentation asks for it to come last.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# The lockout check runs before the password is even looked at.
+AUTHENTICATION_BACKENDS = [
+    "algoreg.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+CSRF_FAILURE_VIEW = "algoreg.accounts.views.csrf_failure"
+
+# Lockout after repeated failed sign-ins (OWASP ASVS 5.0 V6.3.1). Failures are counted per email address, so a
+# shared office IP address cannot lock out a whole council; a successful sign-in or password reset clears them.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Axes warns when the IP address is not a lockout parameter. Counting by email address alone is deliberate (see
+# above): changing IP address, browser or cookies does not get round it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_CALLABLE = "algoreg.accounts.lockout.lockout_username"
+AXES_LOCKOUT_CALLABLE = "algoreg.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Attempts made while locked out do not push the unlock time back, so the time we tell people stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ADMIN = False
+
+# Two-factor sign-in with an authenticator app (TOTP).
+OTP_TOTP_ISSUER = SITE_NAME
+# When true, approvers, organisation admins and register admins must set up two-factor sign-in before they can use
+# the manage area (see algoreg.accounts.access.require_verified).
+REQUIRE_TWO_FACTOR_FOR_APPROVERS = env_bool("REQUIRE_TWO_FACTOR_FOR_APPROVERS", False)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request (each request saves the session, renewing its expiry),
+# when the browser closes, and in any case SESSION_MAX_HOURS after signing in (OWASP ASVS 5.0 V7.3).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
+
+# Email: printed to the console unless EMAIL_BACKEND says otherwise, for example
+# django.core.mail.backends.filebased.EmailBackend (writes to EMAIL_FILE_PATH)
+# or django.core.mail.backends.smtp.EmailBackend (sends through EMAIL_HOST).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+# Links to set a new password work once, for this long.
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60

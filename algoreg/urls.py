@@ -10,6 +10,8 @@ urlpatterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("open-data-licence/", pages.licence, name="licence"),
     path("account/", include("algoreg.accounts.urls")),
+    path("manage/", include("algoreg.accounts.manage_urls")),
+    path("manage/", include("algoreg.audit.urls")),
     path("manage/", include("algoreg.records.editor_urls")),
 ]
 
