@@ -33,6 +33,8 @@ def record_detail(request, reference: str):
     record = public_record(public_id)
     if reference != record.reference:
         return redirect(record.get_absolute_url(), permanent=True)
+    if record.status == Record.Status.WITHDRAWN:
+        return render(request, "records/withdrawn.html", {"record": record})
     version = record.current_version
     context = {"record": record, "version": version, "view": present(record, version)}
     return render(request, "records/detail.html", context)
