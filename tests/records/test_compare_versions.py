@@ -84,7 +84,9 @@ def test_a_withheld_field_shows_the_reason_as_the_new_value(client, edited):
 def test_unchanged_fields_can_be_shown_too(client, edited):
     html = client.get(compare_url(edited, "?from=1&to=2&all=1")).content.decode()
     assert "6 fields changed." in html
-    assert "Contact email" in html and "No change" in html
+    assert "Contact email" in html and "Not changed" in html
+    assert re.search(r'Third party 1: Sample text</h3>\s*<div class="govuk-summary-card__actions">.*?No change', html,
+                     re.S)
     assert 'href="?from=1&amp;to=2">Show only what changed</a>' in html
 
 
