@@ -24,7 +24,8 @@ PER_PAGE = 50
 @require_http_methods(["GET"])
 @require_register_admin
 def organisations(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # PostgreSQL cannot compare text with NUL characters in it, and no name has them.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     found = Paginator(_matching(query), PER_PAGE).get_page(request.GET.get("page"))
     return page(request, "accounts/register_organisations.html",
                 {"page": found, "query": query, "params": request.GET, "section": "manage"})
