@@ -12,6 +12,12 @@ def make_member(email: str, organisation, role: str) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests create hundreds of users, so they use a fast hasher instead."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def council(db):
     return make_organisation("Example Borough Council")

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from algoreg.accounts.access import membership_in
 from algoreg.accounts.models import Membership
 
 from .models import Record, RecordDraft
@@ -11,7 +12,7 @@ from .models import Record, RecordDraft
 def get_record_for_member(request, public_id: str, approver: bool = False) -> tuple[Record, Membership]:
     """The record and the user's membership of its organisation; 404 for non-members, 403 for a missing role."""
     record = Record.objects.select_related("organisation", "current_version").filter(public_id=public_id).first()
-    membership = record and Membership.objects.filter(user=request.user, organisation=record.organisation).first()
+    membership = record and membership_in(request.user, record.organisation)
     if not membership:
         raise Http404
     if approver and not membership.can_approve:

@@ -1,13 +1,13 @@
 """The council side: the dashboard, writing a record section by section, review and publishing."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from algoreg.accounts.access import memberships_for, require_verified
 from algoreg.accounts.models import Membership
 from algoreg.standard.fields import SECTIONS_BY_KEY
 
@@ -19,10 +19,10 @@ from .models import Record, RecordDraft, RecordVersion
 from .progress import record_progress
 
 
-@login_required
+@require_verified
 @require_GET
 def dashboard(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+    memberships = memberships_for(request.user)
     organisations = []
     for membership in memberships:
         records = (Record.objects.filter(organisation=membership.organisation)
@@ -31,10 +31,10 @@ def dashboard(request):
     return render(request, "editor/dashboard.html", {"organisations": organisations, "section": "manage"})
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def new_record(request):
-    memberships = list(Membership.objects.filter(user=request.user).select_related("organisation"))
+    memberships = list(memberships_for(request.user))
     if not memberships:
         raise Http404
     based_on = _copy_source(request)
@@ -72,7 +72,7 @@ def _chosen_membership(request, memberships: list[Membership]) -> Membership | N
     return next((m for m in memberships if m.organisation.slug == slug), None)
 
 
-@login_required
+@require_verified
 @require_GET
 def record_overview(request, public_id: str):
     record, membership = get_record_for_member(request, public_id)
@@ -81,7 +81,7 @@ def record_overview(request, public_id: str):
     return render(request, "editor/record.html", context)
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def edit_section(request, public_id: str, section_key: str):
     record, membership = get_record_for_member(request, public_id)
@@ -133,7 +133,7 @@ def _int(text: str | None) -> int:
         return 0
 
 
-@login_required
+@require_verified
 @require_GET
 def preview(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
@@ -146,7 +146,7 @@ def preview(request, public_id: str):
     return render(request, "records/detail.html", context)
 
 
-@login_required
+@require_verified
 @require_POST
 def submit(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
@@ -154,7 +154,7 @@ def submit(request, public_id: str):
                 "Submitted for review. The approvers have been told by email.")
 
 
-@login_required
+@require_verified
 @require_POST
 def new_draft(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
@@ -164,7 +164,7 @@ def new_draft(request, public_id: str):
     return redirect("editor:record", public_id)
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def send_back(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
@@ -176,7 +176,7 @@ def send_back(request, public_id: str):
         lambda text: workflow.send_back(draft, request.user, text, request), "Sent back to the editor.")
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def publish(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
@@ -194,7 +194,7 @@ def publish(request, public_id: str):
         "Published. The record is now public.", initial="First publication." if first else "")
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def retire(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
@@ -205,7 +205,7 @@ def retire(request, public_id: str):
         lambda text: workflow.retire(record, request.user, text, request), "Retired. The record is marked retired.")
 
 
-@login_required
+@require_verified
 @require_http_methods(["GET", "POST"])
 def withdraw(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
