@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "algoreg.audit",
     "algoreg.organisations",
     "algoreg.records",
+    "algoreg.search",
     "algoreg.pages",
 ]
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from algoreg.search.indexing import index_records
+
 from .models import Record, RecordFacet, RecordVersion
 
 # Many-valued fields copied into RecordFacet rows so lists can filter on them.
@@ -31,6 +33,7 @@ def publish(
     record.status = Record.Status.PUBLISHED
     copy_listing_columns(record, version)
     record.save()
+    index_records([record])  # in this transaction: searchable exactly when the version is
     return version
 
 

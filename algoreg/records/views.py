@@ -1,21 +1,21 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from algoreg.search.pages import results_page
+
 from .display import present
-from .filters import apply_filters, build_filters
+from .filters import filter_tags
 from .models import Record
-from .queries import listed_records
 
 
 @require_GET
 def record_list(request):
-    base = listed_records()
-    records = apply_filters(base, request.GET).select_related("organisation").order_by("-last_published_at", "pk")
-    page = Paginator(records, settings.RECORDS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": build_filters(base, request.GET), "params": request.GET}
+    """Search and filter every listed record: all of it is in the URL, so any page can be bookmarked and cached."""
+    results, page, items = results_page(request.GET, settings.RECORDS_PER_PAGE)
+    context = {"results": results, "page": page, "items": items, "filters": results.facets,
+               "tags": filter_tags(results, request.GET), "params": request.GET}
     return render(request, "records/list.html", context)
 
 

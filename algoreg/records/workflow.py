@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
+from algoreg.search.indexing import index_records
 from algoreg.standard.fields import SECTIONS_BY_KEY
 from algoreg.standard.validation import WITHHELD, validate
 from algoreg.standard.vocabularies import CURRENT_STANDARD_VERSION
@@ -141,6 +142,7 @@ def retire(record: Record, user, reason: str, request=None) -> None:
         raise WorkflowError("Only a published record can be retired.")
     record.status, record.retired_at, record.retired_reason = Record.Status.RETIRED, timezone.now(), reason
     record.save(update_fields=["status", "retired_at", "retired_reason"])
+    index_records([record])
     log(Action.RETIRED, request=request, actor=user, record=record, detail=reason)
 
 
@@ -150,6 +152,7 @@ def withdraw(record: Record, user, reason: str, request=None) -> None:
         raise WorkflowError("Only a published or retired record can be withdrawn.")
     record.status, record.withdrawn_at, record.withdrawn_reason = Record.Status.WITHDRAWN, timezone.now(), reason
     record.save(update_fields=["status", "withdrawn_at", "withdrawn_reason"])
+    index_records([record])
     log(Action.WITHDRAWN, request=request, actor=user, record=record, detail=reason)
 
 

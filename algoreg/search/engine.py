@@ -1,0 +1,238 @@
+"""Running a search: which records match, how many have each filter value, which page of them to show."""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from algoreg.organisations.models import Organisation
+
+from . import state as index_state
+from .backends import get_backend
+from .bitsets import Members, from_ids, to_ids
+from .facets import FACETS, Facet
+from .query import Group, Phrase, Query, parse
+from .suggest import correction
+
+SORTS = {"relevance": "Most relevant", "recent": "Recently updated", "name": "Name (A to Z)"}
+NAME_SCORE, SUMMARY_SCORE = 100, 10
+SPARSE = 2_000  # result sets this small are sorted directly; larger ones are walked in sort order
+MAX_VALUES = 50  # values read from the URL per filter
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    facet: Facet
+    options: list[Option]
+    hidden: int = 0  # values with records that are not shown (organisations beyond the first few)
+
+    @property
+    def key(self) -> str:
+        return self.facet.key
+
+    @property
+    def label(self) -> str:
+        return self.facet.label
+
+    @property
+    def selected(self) -> list[Option]:
+        return [o for o in self.options if o.selected]
+
+
+@dataclass
+class Suggestion:
+    text: str  # the corrected search
+    changed: list[str]  # the corrected words, to emphasise
+
+
+@dataclass
+class Results:
+    query: Query
+    sort: str
+    count: int
+    ids: list[int]
+    facets: list[FacetResult] = field(default_factory=list)
+    suggestion: Suggestion | None = None
+
+    @property
+    def sorts(self) -> dict[str, str]:
+        return SORTS if self.query.include else {k: v for k, v in SORTS.items() if k != "relevance"}
+
+
+def chosen(params: QueryDict, key: str) -> list[str]:
+    return list(dict.fromkeys(v for v in params.getlist(key) if v))[:MAX_VALUES]
+
+
+def search(params: QueryDict, offset: int, limit: int, organisation: Organisation | None = None,
+           show_all: frozenset[str] = frozenset()) -> Results:
+    """One page of results for the URL parameters, with every filter's counts. `organisation` limits the search to
+    one organisation's records (its page), and leaves out the organisation filter."""
+    state = index_state.current()
+    backend = get_backend()
+    query = parse(params.get("q", ""))
+    sort = params.get("sort") if params.get("sort") in SORTS else ("relevance" if query.include else "recent")
+    if sort == "relevance" and not query.include:
+        sort = "recent"
+
+    base = state.listed & _text_matches(backend, query, state.listed)
+    selected = {f.key: chosen(params, f.key) for f in FACETS}
+    if organisation is not None:
+        selected["organisation"] = [organisation.slug]
+    org_ids = _organisation_ids(selected["organisation"])
+    wanted = _wanted_bits(state, selected, org_ids)
+
+    matched = base
+    for bits in wanted.values():
+        matched &= bits
+    count = matched.bit_count()
+    facets = [] if organisation is not None else _facet_results(state, base, wanted, selected, org_ids, show_all)
+
+    scores = _scores(backend, query, matched) if sort == "relevance" and count else {}
+    ids = _page(state, matched, count, sort, scores, offset, limit)
+    suggestion = correction(state, query) if query.words else None
+    if suggestion is not None:
+        corrected = parse(suggestion.text)
+        hits = state.listed & _text_matches(backend, corrected, state.listed)
+        for bits in wanted.values():
+            hits &= bits
+        if not hits:
+            suggestion = None
+    return Results(query, sort, count, ids, facets, suggestion)
+
+
+def _text_matches(backend, query: Query, listed: int) -> int:
+    if query.include:
+        return from_ids(backend.match(query.include, query.exclude))
+    if query.exclude:
+        anything = Group(tuple(p for g in query.exclude for p in g.phrases))
+        return listed & ~from_ids(backend.match([anything], []))
+    return listed
+
+
+def _organisation_ids(slugs: list[str]) -> dict[str, int]:
+    if not slugs:
+        return {}
+    return dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+
+
+def _wanted_bits(state, selected: dict[str, list[str]], org_ids: dict[str, int]) -> dict[str, int]:
+    """For each filter with values chosen, the records that have any of them."""
+    wanted = {}
+    for key, values in selected.items():
+        if not values:
+            continue
+        if key == "organisation":
+            values = [str(org_ids[v]) for v in values if v in org_ids]
+        bits = 0
+        for value in values:
+            bits |= state.bits.get(key, {}).get(value, 0)
+        wanted[key] = bits
+    return wanted
+
+
+def _facet_results(state, base: int, wanted: dict[str, int], selected, org_ids, show_all) -> list[FacetResult]:
+    """Each filter's counts, each counted with every other filter applied (so ticking another value of the same
+    filter shows how many more records it would add)."""
+    results = []
+    for facet in FACETS:
+        others = base
+        for key, bits in wanted.items():
+            if key != facet.key:
+                others &= bits
+        counts = _counts(state, facet.key, others)
+        if facet.key == "organisation":
+            results.append(_organisation_result(facet, counts, selected["organisation"], org_ids, show_all))
+            continue
+        chosen_values = set(selected[facet.key])
+        options = [Option(v, label, counts.get(v, 0), v in chosen_values) for v, label in facet.choices]
+        results.append(FacetResult(facet, [o for o in options if o.count or o.selected]))
+    return results
+
+
+def _counts(state, key: str, others: int) -> dict[str, int]:
+    if not others:
+        return {}
+    if others.bit_count() <= SPARSE:
+        counts: dict[str, int] = {}
+        for record_id in to_ids(others):
+            for k, value in state.docs[record_id].facets:
+                if k == key:
+                    counts[value] = counts.get(value, 0) + 1
+        return counts
+    return {value: n for value, bits in state.bits.get(key, {}).items() if (n := (others & bits).bit_count())}
+
+
+def _organisation_result(facet, counts, chosen_slugs, org_ids, show_all) -> FacetResult:
+    chosen_ids = {org_ids[s] for s in chosen_slugs if s in org_ids}
+    ranked = sorted(((n, int(i)) for i, n in counts.items()), key=lambda item: (-item[0], item[1]))
+    shown_ids = [i for _, i in ranked] if facet.key in show_all else [i for _, i in ranked[:facet.shown]]
+    shown_ids += [i for i in chosen_ids if i not in shown_ids]
+    found = Organisation.objects.filter(pk__in=shown_ids).values_list("pk", "slug", "name") if shown_ids else []
+    labels = {pk: (slug, name) for pk, slug, name in found}
+    options = sorted(
+        (Option(*labels[i], counts.get(str(i), 0), i in chosen_ids) for i in shown_ids if i in labels),
+        key=lambda o: (-o.count, o.label),
+    )
+    return FacetResult(facet, options, hidden=max(0, len(ranked) - len(options)))
+
+
+def _scores(backend, query: Query, matched: int) -> dict[int, int]:
+    """Relevance: for each thing asked for, a record scores when it appears in the name, less when in the summary.
+    Records that only have it elsewhere score nothing and follow, most recently updated first."""
+    scores: dict[int, int] = {}
+    members = Members(matched)
+    for record_id, _group, weight in backend.field_hits(query.include):
+        if record_id in members:
+            scores[record_id] = scores.get(record_id, 0) + (NAME_SCORE if weight == 0 else SUMMARY_SCORE)
+    return scores
+
+
+def _page(state, matched: int, count: int, sort: str, scores: dict[int, int], offset: int, limit: int) -> list[int]:
+    if not count or offset >= count:
+        return []
+    docs = state.docs
+    if sort == "relevance" and scores:
+        ranked = sorted(scores, key=lambda i: (-scores[i], -docs[i].published, i))
+        if offset + limit <= len(ranked):
+            return ranked[offset:offset + limit]
+        rest = matched & ~from_ids(ranked)
+        tail = _ordered(state, rest, rest.bit_count(), "recent", max(0, offset - len(ranked)),
+                        offset + limit - max(offset, len(ranked)))
+        return (ranked[offset:] + tail)[:limit]
+    return _ordered(state, matched, count, sort, offset, limit)
+
+
+def _ordered(state, bits: int, count: int, sort: str, offset: int, limit: int) -> list[int]:
+    if not bits or limit <= 0:
+        return []
+    docs = state.docs
+    if count <= SPARSE:
+        ids = to_ids(bits)
+        if sort == "name":
+            ids.sort(key=lambda i: (docs[i].name, i))
+        else:
+            ids.sort(key=lambda i: (-docs[i].published, i))
+        return ids[offset:offset + limit]
+    order = state.by_name if sort == "name" else state.recent
+    members = Members(bits)
+    found, skipped = [], 0
+    for record_id in order:
+        if record_id in members:
+            if skipped < offset:
+                skipped += 1
+                continue
+            found.append(record_id)
+            if len(found) == limit:
+                break
+    return found
+
+
+def highlight_terms(query: Query) -> list[Phrase]:
+    return query.all_phrases()
