@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from algoreg.records.models import Record
-from algoreg.records.queries import listed_records
+from algoreg.search.pages import results_page
 
 from .models import Organisation
 
@@ -29,8 +28,9 @@ def organisation_list(request):
 
 @require_GET
 def organisation_detail(request, slug: str):
+    """An organisation and its records, which can be searched on their own."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    records = listed_records().filter(organisation=organisation).order_by("-last_published_at", "pk")
-    page = Paginator(records, settings.RECORDS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "organisations/detail.html", {"organisation": organisation, "page": page,
-                                                         "params": request.GET})
+    results, page, items = results_page(request.GET, settings.RECORDS_PER_PAGE, organisation=organisation)
+    context = {"organisation": organisation, "results": results, "page": page, "items": items,
+               "params": request.GET}
+    return render(request, "organisations/detail.html", context)

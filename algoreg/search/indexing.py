@@ -49,7 +49,8 @@ def facet_text(doc: Document) -> str:
 
 def vocabulary(doc: Document) -> set[str]:
     low, high = VOCABULARY_WORD
-    return {w for part in doc.weights for p in part for w in words(p.text) if low <= len(w) <= high and w.isalpha()}
+    found = {w.removesuffix("'s") for part in doc.weights for p in part for w in words(p.text)}
+    return {w for w in found if low <= len(w) <= high and w.isalpha()}
 
 
 def search_document(doc: Document, generation: int) -> SearchDocument:
