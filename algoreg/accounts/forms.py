@@ -12,6 +12,7 @@ from algoreg.organisations.models import Organisation
 from algoreg.standard import vocabularies as vocab
 
 from .models import Membership
+from .twofactor import BACKUP_CODE, normalise
 
 ROLE_HINTS = {
     Membership.Role.EDITOR: "Can write and update draft records and send them for review.",
@@ -78,16 +79,30 @@ class SignInForm(AuthenticationForm):
 
 
 class CodeForm(forms.Form):
+    """A code from the authenticator app, or (when allow_backup) one of the person's backup codes."""
+
     code = forms.CharField(
         label="Security code",
         help_text="The 6-digit code your authenticator app shows for this register.",
         max_length=20,
-        error_messages={"required": "Enter the 6-digit security code from your authenticator app"},
+        error_messages={"required": "Enter the 6-digit security code from your authenticator app",
+                        "max_length": "The security code must be 6 digits, like 123456"},
     )
 
+    def __init__(self, *args, allow_backup: bool = False, **kwargs):
+        self.allow_backup = allow_backup
+        super().__init__(*args, **kwargs)
+        if allow_backup:
+            self.fields["code"].help_text = ("The 6-digit code your authenticator app shows for this register, "
+                                             "or one of your backup codes.")
+
     def clean_code(self):
-        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
-        if not re.fullmatch(r"\d{6}", code):
+        code = normalise(self.cleaned_data["code"])
+        self.is_backup_code = bool(self.allow_backup and BACKUP_CODE.fullmatch(code))
+        if not (re.fullmatch(r"\d{6}", code) or self.is_backup_code):
+            if self.allow_backup:
+                raise ValidationError("Enter the 6-digit code from your app, like 123456, or a backup code, "
+                                      "like abcde-fghij")
             raise ValidationError("The security code must be 6 digits, like 123456")
         return code
 

@@ -83,3 +83,18 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} – {self.get_role_display()} at {self.organisation}"
+
+
+class BackupCode(models.Model):
+    """A one-time code for two-factor sign-in when the authenticator app is not to hand. Only a hash is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="backup_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "code_hash"])]
+
+    def __str__(self) -> str:
+        return f"Backup code of {self.user} ({'used' if self.used_at else 'unused'})"

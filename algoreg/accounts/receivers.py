@@ -23,7 +23,8 @@ def _organisations(user):
 def audit_sign_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = int(time.time())
-    detail = "With a security code from an authenticator app." if getattr(request, WITH_CODE, False) else ""
+    used = getattr(request, WITH_CODE, None)
+    detail = f"With {used}." if used else ""
     for organisation in _organisations(user):
         log(AuditEvent.Action.SIGNED_IN, request=request, actor=user, organisation=organisation, detail=detail)
 

@@ -1,10 +1,21 @@
 """Two-factor sign-in with an authenticator app (TOTP, RFC 6238), through django-otp."""
 
+import hashlib
+import re
+import secrets
 from base64 import b32encode
 
 import segno
+from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from markupsafe import Markup, escape
+
+from .models import BackupCode
+
+BACKUP_CODE_COUNT = 10
+# 10 characters of base 32 (50 random bits), shown as two groups of 5: "abcde-fghij".
+BACKUP_CODE = re.compile(r"[a-z2-7]{10}")
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -34,3 +45,50 @@ def qr_code_svg(device: TOTPDevice) -> Markup:
 def verify(device: TOTPDevice | None, code: str) -> bool:
     """Whether `code` is right for the device. django-otp refuses reused codes and slows down repeated guesses."""
     return device is not None and device.verify_token(code)
+
+
+def normalise(code: str) -> str:
+    """A code as typed, without spaces or hyphens, in lower case."""
+    return re.sub(r"[\s-]", "", code).lower()
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(normalise(code).encode()).hexdigest()
+
+
+def make_backup_codes(user) -> list[str]:
+    """A new set of backup codes for `user`, replacing any old ones. The codes are shown once and kept hashed."""
+    codes = []
+    for _ in range(BACKUP_CODE_COUNT):
+        raw = b32encode(secrets.token_bytes(10)).decode().lower()[:10]
+        codes.append(f"{raw[:5]}-{raw[5:]}")
+    with transaction.atomic():
+        BackupCode.objects.filter(user=user).delete()
+        BackupCode.objects.bulk_create([BackupCode(user=user, code_hash=_hash(code)) for code in codes])
+    return codes
+
+
+def backup_codes_left(user) -> int:
+    return BackupCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def use_backup_code(device: TOTPDevice | None, code: str) -> bool:
+    """Whether `code` is one of the device owner's unused backup codes; it is used up if so.
+
+    Wrong guesses slow down the authenticator app's codes too, through the device's throttling.
+    """
+    if device is None or not device.verify_is_allowed()[0]:
+        return False
+    used = BackupCode.objects.filter(user=device.user, code_hash=_hash(code), used_at__isnull=True).update(
+        used_at=timezone.now())
+    if used:
+        device.throttle_reset()
+    else:
+        device.throttle_increment()
+    return bool(used)
+
+
+def turn_off(user) -> None:
+    """Remove the user's authenticator app and backup codes."""
+    TOTPDevice.objects.filter(user=user).delete()
+    BackupCode.objects.filter(user=user).delete()

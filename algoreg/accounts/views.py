@@ -93,20 +93,29 @@ def sign_in_code(request):
             request.session.pop(PENDING, None)
             messages.info(request, "Your sign-in timed out. Sign in again.")
             return redirect("accounts:sign_in")
-    form = CodeForm(request.POST if request.method == "POST" else None)
+    form = CodeForm(request.POST if request.method == "POST" else None, allow_backup=True)
     if request.method == "POST" and form.is_valid():
         device = twofactor.confirmed_device(user)
-        if twofactor.verify(device, form.cleaned_data["code"]):
+        if _code_is_right(device, form):
             if pending is not None:
                 request.session.pop(PENDING, None)
-                setattr(request, WITH_CODE, True)
+                setattr(request, WITH_CODE, "a backup code" if form.is_backup_code
+                        else "a security code from an authenticator app")
                 auth_login(request, user, backend=pending["backend"])
             django_otp.login(request, device)
+            if form.is_backup_code:
+                left = twofactor.backup_codes_left(user)
+                messages.info(request, f"You used a backup code. You have {left} left.")
             return redirect(pending["next"] if pending else safe_next(request))
         log(AuditEvent.Action.SIGN_IN_FAILED, request=request, actor=user,
             detail="Entered a wrong security code for two-factor sign-in.")
         form.add_error("code", "The security code is not right. Enter the newest code your app shows")
     return page(request, "accounts/sign_in_code.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def _code_is_right(device, form) -> bool:
+    code = form.cleaned_data["code"]
+    return twofactor.use_backup_code(device, code) if form.is_backup_code else twofactor.verify(device, code)
 
 
 class SignOutView(auth_views.LogoutView):
@@ -180,6 +189,7 @@ def account(request):
     context = {
         "memberships": memberships_for(request.user),
         "device": twofactor.confirmed_device(request.user),
+        "backup_codes_left": twofactor.backup_codes_left(request.user),
         "two_factor_required": must_use_two_factor(request.user),
     }
     return page(request, "accounts/account.html", context)
@@ -201,9 +211,7 @@ def two_factor_set_up(request):
             request.user.totpdevice_set.filter(confirmed=False).delete()
             django_otp.login(request, device)
             log(AuditEvent.Action.TWO_FACTOR_CHANGED, request=request, detail="Turned on two-factor sign-in.")
-            messages.success(request, "Two-factor sign-in is on. You will need a code from your app each time "
-                                      "you sign in.")
-            return redirect(safe_next(request, reverse("accounts:account")))
+            return _show_backup_codes(request, safe_next(request, reverse("accounts:account")))
         form.add_error("code", "The security code is not right. Check the app is set up and enter the newest code")
     context = {"form": form, "secret": twofactor.secret_text(device), "qr_code": twofactor.qr_code_svg(device),
                "required": must_use_two_factor(request.user), "next": request.GET.get("next", "")}
@@ -218,16 +226,24 @@ def two_factor_turn_off(request):
     device = twofactor.confirmed_device(request.user)
     if device is None:
         return redirect("accounts:account")
-    form = CodeForm(request.POST if request.method == "POST" else None)
+    form = CodeForm(request.POST if request.method == "POST" else None, allow_backup=True)
     if request.method == "POST" and form.is_valid():
-        if twofactor.verify(device, form.cleaned_data["code"]):
-            request.user.totpdevice_set.all().delete()
+        if _code_is_right(device, form):
+            twofactor.turn_off(request.user)
             log(AuditEvent.Action.TWO_FACTOR_CHANGED, request=request, detail="Turned off two-factor sign-in.")
             messages.success(request, "Two-factor sign-in is off.")
             return redirect("accounts:account")
         form.add_error("code", "The security code is not right. Enter the newest code your app shows")
     return page(request, "accounts/two_factor_turn_off.html",
                 {"form": form, "required": must_use_two_factor(request.user)})
+
+
+def _show_backup_codes(request, next_url: str):
+    """Make a new set of backup codes and show them, once. The page is not cached anywhere."""
+    codes = twofactor.make_backup_codes(request.user)
+    response = page(request, "accounts/backup_codes.html", {"codes": codes, "next_url": next_url})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # Invitations.

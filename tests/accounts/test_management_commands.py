@@ -60,3 +60,18 @@ def test_create_demo_users_makes_an_editor_approver_and_admin_with_a_printed_pas
 def test_loading_the_seed_data_creates_no_accounts(db):
     call_command("seed", verbosity=0)
     assert not User.objects.exists()
+
+
+def test_turn_off_two_factor_removes_the_app_and_backup_codes_and_is_audited(editor, council, capsys):
+    from algoreg.accounts.twofactor import make_backup_codes
+    from algoreg.audit.models import AuditEvent
+    from tests.accounts.helpers import give_device
+
+    give_device(editor)
+    make_backup_codes(editor)
+    call_command("turn_off_two_factor", editor.email.upper())
+    assert not editor.totpdevice_set.exists() and not editor.backup_codes.exists()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.TWO_FACTOR_CHANGED)
+    assert event.organisation == council and "register team" in event.detail
+    with pytest.raises(CommandError, match="no account"):
+        call_command("turn_off_two_factor", "nobody@example.org")

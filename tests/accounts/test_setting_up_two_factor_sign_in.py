@@ -34,11 +34,23 @@ def test_a_right_code_turns_it_on_and_it_is_audited(client, editor):
     client.get(URL)
     device = TOTPDevice.objects.get(user=editor)
     response = client.post(URL, {"code": code_for(device)})
-    assert response["Location"] == "/account/"
+    assert "Two-factor sign-in is on" in html(response)
     device.refresh_from_db()
     assert device.confirmed
     assert last_event().action == AuditEvent.Action.TWO_FACTOR_CHANGED and "on" in last_event().detail
-    assert "Two-factor sign-in is on" in html(client.get("/account/"))
+    assert "Turn off two-factor sign-in" in html(client.get("/account/"))
+
+
+def test_turning_it_on_shows_10_backup_codes_once_and_keeps_only_their_hashes(client, editor):
+    client.force_login(editor)
+    client.get(URL)
+    response = client.post(URL, {"code": code_for(TOTPDevice.objects.get(user=editor))})
+    codes = re.findall(r"<code[^>]*>([a-z2-7]{5}-[a-z2-7]{5})</code>", html(response))
+    assert len(set(codes)) == 10
+    assert "no-store" in response["Cache-Control"]
+    stored = list(editor.backup_codes.values_list("code_hash", flat=True))
+    assert len(stored) == 10 and not any(code.replace("-", "") in h for code in codes for h in stored)
+    assert "10 unused backup codes" in html(client.get("/account/"))
 
 
 def test_a_wrong_code_does_not_turn_it_on(client, editor):
@@ -62,6 +74,6 @@ def test_spaces_in_the_code_are_fine(client, editor):
     client.get(URL)
     device = TOTPDevice.objects.get(user=editor)
     code = code_for(device)
-    client.post(URL, {"code": f"{code[:3]} {code[3:]}"})
+    assert "Save your backup codes" in html(client.post(URL, {"code": f"{code[:3]} {code[3:]}"}))
     device.refresh_from_db()
     assert device.confirmed
