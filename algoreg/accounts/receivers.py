@@ -39,8 +39,10 @@ def audit_sign_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="accounts.audit_sign_in_failed")
 def audit_sign_in_failed(sender, credentials, request=None, **kwargs):
-    # Only the email address typed is kept: Django has already masked the password in `credentials`.
-    email = str(credentials.get("username") or "").strip()[:254] or "(none given)"
+    # Only the email address typed is kept (Django has already masked the password), and only if it looks like one:
+    # people sometimes type their password into the email address field.
+    typed = str(credentials.get("username") or "").strip()[:254]
+    email = typed if "@" in typed and " " not in typed else "something that is not an email address"
     if getattr(request, "axes_locked_out", False):
         detail = f"Tried to sign in as {email} while signing in with that email address was locked."
     else:

@@ -30,7 +30,7 @@ from .receivers import WITH_CODE
 
 PENDING = "accounts_pending_sign_in"
 PENDING_SECONDS = 10 * 60
-POST_ONLY = require_http_methods(["GET", "POST"])
+GET_OR_POST = require_http_methods(["GET", "POST"])
 
 
 def page(request, template: str, context: dict | None = None, status: int = 200):
@@ -51,7 +51,7 @@ def safe_next(request, default: str = "") -> str:
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
-@POST_ONLY
+@GET_OR_POST
 def sign_in(request):
     if request.method == "GET" and request.user.is_authenticated:
         return redirect(reverse("accounts:sign_in_code") if needs_code(request.user) else safe_next(request))
@@ -80,7 +80,7 @@ def _pending_user(request):
 @sensitive_post_parameters("code")
 @csrf_protect
 @never_cache
-@POST_ONLY
+@GET_OR_POST
 def sign_in_code(request):
     """The second sign-in step for people with two-factor sign-in; also asks a signed-in, unverified person."""
     if request.user.is_authenticated:
@@ -197,7 +197,7 @@ def account(request):
 
 @sensitive_post_parameters("code")
 @never_cache
-@POST_ONLY
+@GET_OR_POST
 @require_signed_in
 def two_factor_set_up(request):
     if twofactor.confirmed_device(request.user):
@@ -220,7 +220,7 @@ def two_factor_set_up(request):
 
 @sensitive_post_parameters("code")
 @never_cache
-@POST_ONLY
+@GET_OR_POST
 @require_signed_in
 def two_factor_turn_off(request):
     device = twofactor.confirmed_device(request.user)
@@ -251,7 +251,7 @@ def _show_backup_codes(request, next_url: str):
 @sensitive_post_parameters("new_password1", "new_password2")
 @csrf_protect
 @never_cache
-@POST_ONLY
+@GET_OR_POST
 def invitation(request, token: str):
     found = invitations.find(token)
     if found is None:

@@ -78,3 +78,16 @@ def test_someone_in_two_organisations_is_audited_in_both(client, editor, council
     sign_in(client, editor.email)
     signed_in = AuditEvent.objects.filter(action=AuditEvent.Action.SIGNED_IN, actor=editor)
     assert {event.organisation for event in signed_in} == {council, other_council}
+
+
+def test_a_password_typed_into_the_email_field_is_not_written_to_the_audit_log(client, editor):
+    sign_in(client, "correct horse battery staple", "whatever")
+    assert "correct horse" not in last_event().detail
+
+
+def test_the_lockout_records_never_hold_the_password(client, editor):
+    from axes.models import AccessAttempt
+
+    sign_in(client, editor.email, "my secret guess")
+    attempt = AccessAttempt.objects.get()
+    assert "my secret guess" not in attempt.post_data and "my+secret+guess" not in attempt.post_data
