@@ -144,25 +144,13 @@ def withheld_reasons(data: dict) -> dict:
     return withheld if isinstance(withheld, dict) else {}
 
 
-def state(raw, reason) -> tuple:
-    """What the public sees of a field: its withheld reason if it has one (never the hidden value), else the value."""
-    if reason:
-        return ("withheld", reason)
-    return ("value", None if is_empty(raw) else raw)
-
-
-def is_blank(field_state: tuple) -> bool:
-    """True when the field shows nothing: not withheld and empty."""
-    return field_state == ("value", None)
-
-
-def kind_of(before: tuple, after: tuple) -> str:
-    """Added, removed, changed or unchanged, from the two states of a field."""
+def kind_of(before: Value, after: Value) -> str:
+    """Added, removed, changed or unchanged, from what the record page shows of a field in each version."""
     if before == after:
         return UNCHANGED
-    if is_blank(before):
+    if before.kind == "empty":
         return ADDED
-    if is_blank(after):
+    if after.kind == "empty":
         return REMOVED
     return CHANGED
 
@@ -203,20 +191,23 @@ def compare_field(f: Field, before_raw, after_raw, before_reason=None, after_rea
 
 def compare_value(f: Field, before_raw, after_raw, before_reason=None, after_reason=None,
                   group: Field | None = None) -> Change:
-    """Compare one field's two values (or withheld reasons), with word or option marks where they help."""
-    before_state, after_state = state(before_raw, before_reason), state(after_raw, after_reason)
-    kind = kind_of(before_state, after_state)
-    marks = marked(f, before_state, after_state) if kind == CHANGED else ([], [])
-    return Change(f, kind, display_value(f, before_raw, before_reason), display_value(f, after_raw, after_reason),
-                  group, *marks)
+    """Compare what the record page shows of one field in each version, with word or option marks where they help.
+
+    A withheld field shows only its reason, so a change to the value hidden behind it is neither shown nor counted.
+    """
+    if f.is_group:
+        before_raw, after_raw = as_items(before_raw, f), as_items(after_raw, f)
+    before, after = display_value(f, before_raw, before_reason), display_value(f, after_raw, after_reason)
+    kind = kind_of(before, after)
+    marks = marked(f, before, after, before_raw, after_raw) if kind == CHANGED else ([], [])
+    return Change(f, kind, before, after, group, *marks)
 
 
-def marked(f: Field, before: tuple, after: tuple) -> tuple[list[list[Piece]], list[list[Piece]]]:
-    """Word marks for text, option marks for multiple choices, reasons as text; nothing for other types."""
-    (before_kind, before_raw), (after_kind, after_raw) = before, after
-    if before_kind == "withheld" and after_kind == "withheld":
-        return word_diff(str(before_raw), str(after_raw))
-    if before_kind != "value" or after_kind != "value":
+def marked(f: Field, before: Value, after: Value, before_raw, after_raw) -> tuple[list[list[Piece]], list[list[Piece]]]:
+    """Word marks for text and withheld reasons, option marks for multiple choices; nothing for other types."""
+    if before.kind == "withheld" and after.kind == "withheld":
+        return word_diff(str(before.text), str(after.text))
+    if "withheld" in (before.kind, after.kind):
         return [], []
     if f.type in WORD_DIFF_TYPES and isinstance(before_raw, str) and isinstance(after_raw, str):
         return word_diff(before_raw, after_raw)

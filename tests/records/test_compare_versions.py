@@ -161,3 +161,16 @@ def test_an_old_address_redirects_to_the_current_one_keeping_the_versions(client
 def test_records_that_are_not_public_cannot_be_compared(client, council):
     draft_only = Record.objects.create(organisation=council)
     assert client.get(f"/records/{draft_only.public_id}/compare/?from=1&to=2").status_code == 404
+
+
+def test_withholding_a_whole_list_shows_the_entries_before_and_the_reason_after(client, council):
+    record = Record.objects.create(organisation=council)
+    publish(record, complete_data(risks=[RISK]), "4.0", "First published.")
+    publish(record, complete_data(risks=[RISK], withheld={"risks": "Naming the risks would help fraudsters."}), "4.0",
+            "Withheld the risks.")
+    response = client.get(compare_url(record, "?from=1&to=2"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 field changed." in html
+    assert "Risk 1: Old addresses" in html
+    assert "<strong>Withheld.</strong> Naming the risks would help fraudsters." in html
