@@ -124,3 +124,17 @@ def test_the_preview_shows_the_draft_as_the_public_will_see_it(client, draft_rec
     html = client.get(f"/manage/records/{draft_record.public_id}/preview/").content.decode()
     assert "This is what the public will see once this draft is published." in html
     assert "Repairs triage" in html and "At a glance" in html
+
+
+def test_changing_a_submitted_draft_takes_it_back_out_of_review(client, editor, council):
+    from algoreg.records import workflow
+
+    from .helpers import complete_draft
+
+    record = complete_draft(council, editor)
+    workflow.submit(record.draft, editor)
+    client.force_login(editor)
+    page = client.get(url(record, "owner")).content.decode()
+    assert "This draft is waiting for review" in page
+    client.post(url(record, "owner"), section_post(RecordDraft.objects.get(record=record), team="New team"))
+    assert RecordDraft.objects.get(record=record).state == "in_progress"
