@@ -212,7 +212,8 @@ def withdraw(request, public_id: str):
     return _reasoned_action(
         request, record, "withdraw", "Withdraw this record",
         "Withdrawing removes the record from lists and search. Its page will say it was withdrawn, when and why, "
-        "and its history stays available. Give the reason the public will see.",
+        "and its content is no longer shown; every published version is still kept. "
+        "Give the reason the public will see.",
         "Enter the reason the record was withdrawn",
         lambda text: workflow.withdraw(record, request.user, text, request), "Withdrawn.")
 
