@@ -28,6 +28,8 @@ _stemmer = snowballstemmer.stemmer("english")
 def fold(text: str) -> str:
     """Lower case, accents removed and compatibility characters simplified: 'Gwasanaethau Cymraeg' -> 'gwasanaethau
     cymraeg', 'ŵ' -> 'w'."""
+    if text.isascii():
+        return text.translate(APOSTROPHES).lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -16,6 +16,7 @@ from .suggest import correction
 SORTS = {"relevance": "Most relevant", "recent": "Recently updated", "name": "Name (A to Z)"}
 NAME_SCORE, SUMMARY_SCORE = 100, 10
 SPARSE = 2_000  # result sets this small are sorted directly; larger ones are walked in sort order
+SPARSE_COUNTS = 100  # counted record by record below this; above it, one AND and bit count per value
 MAX_VALUES = 50  # values read from the URL per filter
 
 
@@ -60,6 +61,10 @@ class Results:
     ids: list[int]
     facets: list[FacetResult] = field(default_factory=list)
     suggestion: Suggestion | None = None
+
+    @property
+    def default_sort(self) -> str:
+        return "relevance" if self.query.include else "recent"
 
     @property
     def sorts(self) -> dict[str, str]:
@@ -159,7 +164,7 @@ def _facet_results(state, base: int, wanted: dict[str, int], selected, org_ids, 
 def _counts(state, key: str, others: int) -> dict[str, int]:
     if not others:
         return {}
-    if others.bit_count() <= SPARSE:
+    if others.bit_count() <= SPARSE_COUNTS:
         counts: dict[str, int] = {}
         for record_id in to_ids(others):
             for k, value in state.docs[record_id].facets:

@@ -34,8 +34,9 @@ def test_the_page_says_how_many_records_match(page, five):
 
 
 def test_relevance_is_offered_only_for_a_search(page, five):
-    assert 'value="relevance"' not in page()
-    assert 'value="relevance" selected' in page(q="tool")
+    assert "Most relevant" not in page()
+    assert '<option value="" selected>Most relevant</option>' in page(q="tool")
+    assert '<option value="recent">Recently updated</option>' in page(q="tool")
 
 
 def test_an_unknown_sort_falls_back_to_the_usual_order(search, five):

@@ -1,0 +1,167 @@
+"""Build the benchmark databases (once) and measure them. See bench/README.md.
+
+    .venv/bin/python bench/run.py                       # everything: SQLite and PostgreSQL, 10,000 and 100,000
+    .venv/bin/python bench/run.py --sizes 10000 --databases sqlite --load-seconds 0   # a quick look
+
+Databases are kept in bench/data/ (SQLite) and as algoreg_bench_<size> (PostgreSQL) and reused; --fresh rebuilds.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = str(ROOT / ".venv" / "bin" / "python")
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+PG_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+PORT = 8765
+sys.path.insert(0, str(ROOT))
+from bench.queries import QUERIES  # noqa: E402
+
+
+def database_url(database: str, size: int) -> str:
+    if database == "sqlite":
+        return f"sqlite:///{DATA / f'sqlite-{size}.sqlite3'}"
+    return f"{PG_SERVER}/algoreg_bench_{size}"
+
+
+def run(args: list[str], url: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "algoreg.settings"}
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, text=True, **kwargs)
+
+
+def exists(database: str, size: int) -> bool:
+    if database == "sqlite":
+        return (DATA / f"sqlite-{size}.sqlite3").exists()
+    out = subprocess.run(["psql", f"{PG_SERVER}/postgres", "-Atc",
+                          f"SELECT 1 FROM pg_database WHERE datname = 'algoreg_bench_{size}'"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip() == "1"
+
+
+def build(database: str, size: int) -> float:
+    """A fresh database with `size` generated records; returns the seconds generate_records took."""
+    DATA.mkdir(exist_ok=True)
+    if database == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{DATA / f'sqlite-{size}.sqlite3'}{suffix}").unlink(missing_ok=True)
+    else:
+        for sql in (f"DROP DATABASE IF EXISTS algoreg_bench_{size}", f"CREATE DATABASE algoreg_bench_{size}"):
+            subprocess.run(["psql", f"{PG_SERVER}/postgres", "-qc", sql], check=True)
+    url = database_url(database, size)
+    run([PY, "manage.py", "migrate", "--noinput", "-v0"], url)
+    started = time.perf_counter()
+    run([PY, "manage.py", "generate_records", str(size), "--seed", "1"], url)
+    seconds = time.perf_counter() - started
+    if database == "postgresql" or database == "postgres":
+        subprocess.run(["psql", url, "-qc", "VACUUM ANALYZE"], check=True)
+    return seconds
+
+
+def measure(database: str, size: int, repeat: int) -> dict:
+    out = run([PY, "bench/measure.py", str(repeat)], database_url(database, size), capture_output=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def load(database: str, size: int, seconds: int) -> dict:
+    """Pages per second from gunicorn (2 workers) under wrk (1 thread, 8 connections) cycling through the queries."""
+    if not shutil.which("wrk"):
+        return {"skipped": "wrk is not installed (apt-get install -y wrk)"}
+    url = database_url(database, size)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "algoreg.settings",
+           "ALLOWED_HOSTS": "127.0.0.1"}
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "algoreg.wsgi", "--bind", f"127.0.0.1:{PORT}",
+                               "--workers", "2", "--log-level", "warning"], cwd=ROOT, env=env)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/records/", timeout=30)
+                break
+            except OSError:
+                time.sleep(0.3)
+        for _ in range(4):  # both workers load their bit sets before timing starts
+            for query in QUERIES.values():
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/records/?{query}", timeout=60).read()
+        script = ROOT / "bench" / "queries.lua"
+        paths = ", ".join(f'"/records/?{q}"' for q in QUERIES.values())
+        script.write_text("local paths = {" + paths + "}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+                          "  return wrk.format(\"GET\", paths[i])\nend\n")
+        out = subprocess.run(["wrk", "-t1", "-c8", f"-d{seconds}s", "--latency", "-s", str(script),
+                              f"http://127.0.0.1:{PORT}"], capture_output=True, text=True, check=True).stdout
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+        latency = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)", out, re.M))
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        return {"pages_per_second": rate, "latency": latency, "non_2xx": int(errors.group(1)) if errors else 0,
+                "seconds": seconds}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))) // 1024 // 1024
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GB, {platform.platform()}, Python {platform.python_version()}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--repeat", type=int, default=200, help="timed requests per query")
+    parser.add_argument("--load-seconds", type=int, default=20, help="wrk run length; 0 skips it")
+    parser.add_argument("--fresh", action="store_true", help="build the databases again")
+    options = parser.parse_args()
+    RESULTS.mkdir(exist_ok=True)
+    for size in options.sizes:
+        for database in options.databases:
+            result = {"machine": machine(), "size": size}
+            if options.fresh or not exists(database, size):
+                result["generate_seconds"] = round(build(database, size), 1)
+            result.update(measure(database, size, options.repeat))
+            if options.load_seconds:
+                result["load"] = load(database, size, options.load_seconds)
+            path = RESULTS / f"{database}-{size}.json"
+            path.write_text(json.dumps(result, indent=2) + "\n")
+            print(f"{database} {size:,}: written to {path.relative_to(ROOT)}", flush=True)
+    print(table())
+
+
+def table() -> str:
+    """The results in bench/results/ as the Markdown tables in the README."""
+    rows = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))]
+    rows.sort(key=lambda r: (r["size"], r["database"]))
+    lines = ["| query | " + " | ".join(f"{r['database']} {r['size']:,}: hits, p50 / p95 ms" for r in rows) + " |",
+             "|---|" + "---|" * len(rows)]
+    for name in QUERIES:
+        cells = [f"{r['pages'][name]['hits']}, {r['pages'][name]['p50_ms']} / {r['pages'][name]['p95_ms']}"
+                 for r in rows]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| publishing: index update p50 / p95 ms | " + " | ".join(
+        f"{r['publishing']['index_update_p50_ms']} / {r['publishing']['index_update_p95_ms']}" for r in rows) + " |")
+    lines.append("| publishing: whole publish() p50 / p95 ms | " + " | ".join(
+        f"{r['publishing']['publish_p50_ms']} / {r['publishing']['publish_p95_ms']}" for r in rows) + " |")
+    lines.append("| gunicorn + wrk: pages per second | " + " | ".join(
+        str(r.get("load", {}).get("pages_per_second", "–")) for r in rows) + " |")
+    lines.append("| gunicorn + wrk: latency p50 / p99 | " + " | ".join(
+        f"{r['load']['latency'].get('50', '–')} / {r['load']['latency'].get('99', '–')}" if "latency" in
+        r.get("load", {}) else "–" for r in rows) + " |")
+    lines.append("| generate_records (s) | " + " | ".join(str(r.get("generate_seconds", "–")) for r in rows) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
