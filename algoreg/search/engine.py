@@ -16,6 +16,7 @@ from .suggest import correction
 SORTS = {"relevance": "Most relevant", "recent": "Recently updated", "name": "Name (A to Z)"}
 NAME_SCORE, SUMMARY_SCORE = 100, 10
 SPARSE = 2_000  # result sets this small are sorted directly; larger ones are walked in sort order
+MAX_LEVEL_GROUPS = 6  # beyond this many things asked for, relevance is worked out record by record
 SPARSE_COUNTS = 100  # counted record by record below this; above it, one AND and bit count per value
 MAX_VALUES = 50  # values read from the URL per filter
 
@@ -99,8 +100,8 @@ def search(params: QueryDict, offset: int, limit: int, organisation: Organisatio
     count = matched.bit_count()
     facets = [] if organisation is not None else _facet_results(state, base, wanted, selected, org_ids, show_all)
 
-    scores = _scores(backend, query, matched) if sort == "relevance" and count else {}
-    ids = _page(state, matched, count, sort, scores, offset, limit)
+    fields = _field_bits(backend, query, matched) if sort == "relevance" and count else []
+    ids = _page(state, matched, count, sort, fields, offset, limit)
     suggestion = correction(state, query) if query.words else None
     if suggestion is not None:
         corrected = parse(suggestion.text)
@@ -188,30 +189,57 @@ def _organisation_result(facet, counts, chosen_slugs, org_ids, show_all) -> Face
     return FacetResult(facet, options, hidden=max(0, len(ranked) - len(options)))
 
 
-def _scores(backend, query: Query, matched: int) -> dict[int, int]:
-    """Relevance: for each thing asked for, a record scores when it appears in the name, less when in the summary.
-    Records that only have it elsewhere score nothing and follow, most recently updated first."""
-    scores: dict[int, int] = {}
-    members = Members(matched)
-    for record_id, _group, weight in backend.field_hits(query.include):
-        if record_id in members:
-            scores[record_id] = scores.get(record_id, 0) + (NAME_SCORE if weight == 0 else SUMMARY_SCORE)
-    return scores
+def _field_bits(backend, query: Query, matched: int) -> list[tuple[int, int]]:
+    """For each thing asked for, the matched records that have it in the name, and in the summary. For ranking, a
+    quoted phrase counts as in the name when all its words are: that needs no word positions, so it is quick."""
+    ids: list[tuple[list[int], list[int]]] = [([], []) for _ in query.include]
+    for record_id, group, weight in backend.field_hits([g.loose() for g in query.include]):
+        ids[group][weight].append(record_id)
+    return [(from_ids(name) & matched, from_ids(summary) & matched) for name, summary in ids]
 
 
-def _page(state, matched: int, count: int, sort: str, scores: dict[int, int], offset: int, limit: int) -> list[int]:
+def _page(state, matched: int, count: int, sort: str, fields: list[tuple[int, int]], offset: int,
+          limit: int) -> list[int]:
+    """Relevance: for each thing asked for, a record scores 100 when it is in the name and 10 when it is in the
+    summary. Equal scores are in "recently updated" order, as are records that have the words only elsewhere."""
     if not count or offset >= count:
         return []
-    docs = state.docs
-    if sort == "relevance" and scores:
-        ranked = sorted(scores, key=lambda i: (-scores[i], -docs[i].published, i))
-        if offset + limit <= len(ranked):
-            return ranked[offset:offset + limit]
-        rest = matched & ~from_ids(ranked)
-        tail = _ordered(state, rest, rest.bit_count(), "recent", max(0, offset - len(ranked)),
-                        offset + limit - max(offset, len(ranked)))
-        return (ranked[offset:] + tail)[:limit]
-    return _ordered(state, matched, count, sort, offset, limit)
+    if sort != "relevance" or not fields:
+        return _ordered(state, matched, count, sort, offset, limit)
+    page: list[int] = []
+    for level in _levels(matched, fields):
+        size = level.bit_count()
+        if offset >= size:
+            offset -= size
+            continue
+        page += _ordered(state, level, size, "recent", offset, limit - len(page))
+        offset = 0
+        if len(page) == limit:
+            break
+    return page
+
+
+def _levels(matched: int, fields: list[tuple[int, int]]) -> list[int]:
+    """The matched records split by score, highest first."""
+    if len(fields) > MAX_LEVEL_GROUPS:
+        # Too many combinations to list: score record by record (long searches match few records).
+        scores: dict[int, list[int]] = {}
+        for record_id in to_ids(matched):
+            score = sum(NAME_SCORE * (name >> record_id & 1) + SUMMARY_SCORE * (summary >> record_id & 1)
+                        for name, summary in fields)
+            scores.setdefault(score, []).append(record_id)
+        return [from_ids(scores[s]) for s in sorted(scores, reverse=True)]
+    levels = {0: matched}
+    for name, summary in fields:
+        parts = ((NAME_SCORE + SUMMARY_SCORE, name & summary), (NAME_SCORE, name & ~summary),
+                 (SUMMARY_SCORE, summary & ~name), (0, matched & ~name & ~summary))
+        combined: dict[int, int] = {}
+        for score, bits in levels.items():
+            for extra, part in parts:
+                if both := bits & part:
+                    combined[score + extra] = combined.get(score + extra, 0) | both
+        levels = combined
+    return [levels[s] for s in sorted(levels, reverse=True)]
 
 
 def _ordered(state, bits: int, count: int, sort: str, offset: int, limit: int) -> list[int]:

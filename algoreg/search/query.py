@@ -26,6 +26,10 @@ class Phrase:
 
     terms: tuple[str, ...]
     prefix: bool = False
+    adjacent: bool = True  # False: the terms only have to appear somewhere, in any order
+
+    def loose(self) -> "Phrase":
+        return Phrase(self.terms, self.prefix, adjacent=False)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,10 @@ class Group:
     """One thing asked for: a record has it when any of the phrases appears."""
 
     phrases: tuple[Phrase, ...]
+
+    def loose(self) -> "Group":
+        """The same group with its phrases' words allowed anywhere (cheaper to look up; used for ranking)."""
+        return Group(tuple(p.loose() for p in self.phrases))
 
 
 @dataclass(frozen=True)

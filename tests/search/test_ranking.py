@@ -36,3 +36,17 @@ def test_without_words_the_newest_records_come_first(search, publish):
     publish("Older")
     publish("Newer")
     assert search() == ["Newer", "Older"]
+
+
+def test_a_long_search_is_ranked_the_same_way(search, publish):
+    words = "recycling rounds depot vans crews routes bins"
+    publish("Rest match", benefits=f"About {words}.")
+    publish("Summary match", description=f"About {words}.")
+    publish(f"Name match {words}")
+    assert search(q=words) == [f"Name match {words}", "Summary match", "Rest match"]
+
+
+def test_a_quoted_phrase_ranks_by_where_its_words_are(search, publish):
+    publish("Care planner", description="Plans adult social care visits.")
+    publish("Adult social care planner")
+    assert search(q='"adult social care"') == ["Adult social care planner", "Care planner"]

@@ -33,7 +33,9 @@ def phrase(p: Phrase) -> str:
     terms = [quote(t, "'") for t in p.terms]
     if p.prefix:
         terms[-1] += ":*"
-    return " <-> ".join(terms) if len(terms) > 1 else terms[0]
+    if len(terms) == 1:
+        return terms[0]
+    return " <-> ".join(terms) if p.adjacent else "( " + " & ".join(terms) + " )"
 
 
 def group(g: Group) -> str:

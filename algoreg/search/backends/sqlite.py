@@ -14,6 +14,10 @@ DROP = f"DROP TABLE IF EXISTS {TABLE}"
 
 
 def phrase(p: Phrase) -> str:
+    if not p.adjacent and len(p.terms) > 1:
+        terms = [quote(t, '"') for t in p.terms]
+        terms[-1] += "*" if p.prefix else ""
+        return "(" + " AND ".join(terms) + ")"
     return quote(" ".join(p.terms), '"') + ("*" if p.prefix else "")
 
 
