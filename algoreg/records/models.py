@@ -45,6 +45,9 @@ class Record(models.Model):
     retired_reason = models.TextField(blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
+    # For imported records: the record's identifier in the file it came from, so importing the same file again
+    # updates this record instead of adding a copy. Blank for records written here.
+    source_id = models.CharField(max_length=300, blank=True)
 
     # Copies of the current published version, kept for listing, sorting and filtering without reading JSON.
     name = models.CharField(max_length=300, blank=True)
@@ -64,6 +67,10 @@ class Record(models.Model):
             models.Index(fields=["status", "standard_version"]),
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["status", "name"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "source_id"], condition=~models.Q(source_id=""),
+                                    name="unique_source_id_per_organisation"),
         ]
 
     def __str__(self) -> str:
