@@ -23,7 +23,8 @@ def test_the_editor_pages_pass_axe_including_forms_showing_errors(page, sign_in,
     page.get_by_label("Contact email").fill("not an email")
     page.get_by_role("button", name="Save and return to the record").click()
     page.locator(".govuk-error-summary").wait_for()
-    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its script has run.
+    page.wait_for_function("document.activeElement && document.activeElement.closest('.govuk-error-summary')")
     assert serious_violations(page) == []
     screenshot(page, "section-with-errors")
 
