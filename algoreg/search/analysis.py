@@ -50,7 +50,8 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text) if len(w) <= MAX_WORD]
 
 
-SURFACE_WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018`][^\W_]+)*")
+# As WORD, on text as written: combining accents (which \w leaves out) stay part of their word.
+SURFACE_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['\u2019\u2018`](?:[^\W_]|[\u0300-\u036f])+)*")
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

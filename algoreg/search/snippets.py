@@ -1,7 +1,6 @@
 """Highlighting: the words that matched, marked in the name, the description and a short passage from wherever else
 in the record they appear. Everything is escaped; only our own <mark> tags are markup."""
 
-import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -42,7 +41,6 @@ class Highlighter:
 
     def whole(self, text: str) -> tuple[Markup, set[int]]:
         """All of a short text with its matches marked, and which groups matched."""
-        text = unicodedata.normalize("NFC", text)
         spans, marked = self.marks(text)
         return _render(text, spans, marked, 0, len(spans)), _groups(marked)
 
@@ -50,7 +48,7 @@ class Highlighter:
         """The best short passage: the one with most of the `missing` groups, then most matches."""
         best = None
         for passage in passages:
-            text = unicodedata.normalize("NFC", passage.text)
+            text = passage.text
             spans, marked = self.marks(text)
             if not marked:
                 continue
