@@ -227,3 +227,13 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 # Links to set a new password work once, for this long.
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Exports and imports (owned by algoreg/transfer).
+# ---------------------------------------------------------------------------------------------------------------------
+INSTALLED_APPS += ["algoreg.transfer"]
+# Imports refuse files larger than this many bytes, or with more rows than this.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10_000)
+# An uploaded file waits this long between its dry run and "Apply" before it is deleted.
+IMPORT_PENDING_MINUTES = env_int("IMPORT_PENDING_MINUTES", 60)

@@ -5,6 +5,7 @@ from algoreg.pages import views as pages
 urlpatterns = [
     path("", pages.home, name="home"),
     path("records/", include("algoreg.records.urls")),
+    path("records/", include("algoreg.transfer.urls")),
     path("organisations/", include("algoreg.organisations.urls")),
     path("about/", pages.about, name="about"),
     path("accessibility/", pages.accessibility, name="accessibility"),

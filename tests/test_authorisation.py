@@ -27,6 +27,7 @@ PUBLIC = {
     "accounts:sign_in_code", "accounts:sign_out", "accounts:signed_out", "accounts:password_reset",
     "accounts:password_reset_sent", "accounts:password_reset_confirm", "accounts:password_reset_done",
     "accounts:invitation",
+    "exports:all", "exports:atrs", "exports:history", "exports:record", "exports:record_atrs",
 }
 
 

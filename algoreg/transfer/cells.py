@@ -1,0 +1,44 @@
+"""What goes into and comes out of one spreadsheet cell.
+
+A cell that starts with = + - @ tab, carriage return or NUL can be run as a formula when the file is opened in a
+spreadsheet (OWASP ASVS 5.0 V1.2.10), so exports put an apostrophe in front of it. An apostrophe at the start is
+escaped the same way, which makes the escape reversible: importing strips one leading apostrophe when what follows it
+is one of those characters or another apostrophe, and leaves any other text alone.
+"""
+
+import re
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
+ESCAPED_START = (*DANGEROUS, "'")
+# Characters an XLSX file cannot hold at all (XML 1.0 forbids them). Tab, line feed and carriage return are allowed.
+XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Control characters that an import removes, as the editor's forms do: everything but tab and line feed.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def escape(value: str) -> str:
+    """The text to write in a spreadsheet cell so that it can never start a formula."""
+    return "'" + value if value.startswith(ESCAPED_START) else value
+
+
+def unescape(value: str) -> str:
+    """The text an exported cell held before `escape`."""
+    if value.startswith("'") and value[1:].startswith(ESCAPED_START):
+        return value[1:]
+    return value
+
+
+def looks_like_formula(raw: str) -> bool:
+    """Whether a cell read from a file is a spreadsheet formula rather than text (it starts with '=')."""
+    return raw.lstrip(" ").startswith("=")
+
+
+def clean_text(value: str) -> str:
+    """Text as the register keeps it: Unix line ends, no control characters, no spaces at either end."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL.sub("", value).strip()
+
+
+def xlsx_text(value: str) -> str:
+    """Text an XLSX file can hold, escaped against formulas."""
+    return escape(XLSX_ILLEGAL.sub("", value))

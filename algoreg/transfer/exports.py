@@ -1,0 +1,327 @@
+"""Exports of published records: CSV in the register's own layout, CSV in the ATRS 4.0 layout, JSON, XLSX, and a CSV
+of every published version. See docs/exports-and-imports.md for the layouts.
+
+Everything streams: records are read in batches by primary key (keyset pagination), so memory stays flat however many
+records there are. The column layout is decided before the first row by one aggregate query (how many items the
+longest list has, and which fields any record withholds).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db.models import Case, F, Func, IntegerField, Max, QuerySet, Value, When
+from django.urls import NoReverseMatch, reverse
+
+from algoreg.records.models import Record, RecordVersion
+
+from .cells import escape, xlsx_text
+from .layout import (
+    ATRS_META_COLUMNS,
+    META_COLUMNS,
+    Shape,
+    atrs_cells,
+    atrs_columns,
+    group_fields,
+    own_cells,
+    own_columns,
+    section_columns,
+    withholdable_fields,
+)
+
+LICENCE_NAME = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+BATCH = 500
+CHUNK_CHARS = 64 * 1024
+LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
+
+
+# --- What is exported ----------------------------------------------------------------------------------------------
+
+
+def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
+    """Records the public can see in lists: published or retired, with a published version."""
+    records = Record.objects.filter(status__in=LISTED, current_version__isnull=False)
+    if organisation is not None:
+        records = records.filter(organisation=organisation)
+    if public_id is not None:
+        records = records.filter(public_id=public_id)
+    return records
+
+
+def published_versions(records: QuerySet[Record]) -> QuerySet[RecordVersion]:
+    return RecordVersion.objects.filter(record__in=records.values("pk"))
+
+
+def in_batches(queryset: QuerySet, size: int = BATCH) -> Iterator:
+    """Every row of the queryset in primary key order, `size` at a time, never holding more than one batch."""
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        batch = list(page[:size])
+        yield from batch
+        if len(batch) < size:
+            return
+        last = batch[-1].pk
+
+
+class ItemCount(Func):
+    """How many items a repeatable group holds in a JSON column; NULL when it holds none."""
+
+    output_field = IntegerField()
+
+    def __init__(self, column: str, key: str):
+        self.key = key
+        super().__init__(F(column))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"JSON_ARRAY_LENGTH({sql}, %s)", [*params, f'$."{self.key}"']
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        value = f"(({sql})::jsonb -> %s)"
+        return (f"(CASE WHEN jsonb_typeof{value} = 'array' THEN jsonb_array_length{value} END)",
+                [*params, self.key, *params, self.key])
+
+
+def shape_of(queryset: QuerySet, data: str) -> Shape:
+    """The most items of each group, and the withheld fields, across the content in the JSON column `data`."""
+    counts = {f"items_{g.key}": Max(ItemCount(data, g.key)) for g in group_fields()}
+    withheld = {
+        f"withheld_{f.key}": Max(Case(When(**{f"{data}__withheld__has_key": f.key}, then=Value(1)),
+                                      default=Value(0)))
+        for f in withholdable_fields()
+    }
+    found = queryset.aggregate(**counts, **withheld)
+    return Shape(
+        items={g.key: found[f"items_{g.key}"] or 0 for g in group_fields()},
+        withheld=frozenset(f.key for f in withholdable_fields() if found[f"withheld_{f.key}"]),
+    )
+
+
+# --- Metadata ------------------------------------------------------------------------------------------------------
+
+
+def timestamp(value: datetime | None) -> str:
+    return value.astimezone(UTC).isoformat() if value else ""
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def meta_cells(record: Record, version: RecordVersion) -> list[str]:
+    organisation = record.organisation
+    values = {
+        "id": record.public_id,
+        "url": absolute(record.get_absolute_url()),
+        "organisation": organisation.name,
+        "organisation_slug": organisation.slug,
+        "organisation_type": organisation.org_type,
+        "kind": record.kind,
+        "status": record.status,
+        "standard_version": version.standard_version,
+        "version": str(version.number),
+        "published_at": timestamp(version.published_at),
+        "first_published_at": timestamp(record.first_published_at),
+        "change_note": version.change_note,
+        "source_url": record.source_url,
+        "retired_at": timestamp(record.retired_at),
+        "retired_reason": record.retired_reason,
+    }
+    return [values[column] for column in META_COLUMNS]
+
+
+def record_json(record: Record, version: RecordVersion) -> dict:
+    organisation = record.organisation
+    return {
+        "id": record.public_id,
+        "url": absolute(record.get_absolute_url()),
+        "kind": record.kind,
+        "status": record.status,
+        "source_url": record.source_url,
+        "first_published_at": timestamp(record.first_published_at),
+        "retired_at": timestamp(record.retired_at) or None,
+        "retired_reason": record.retired_reason,
+        "organisation": {
+            "name": organisation.name,
+            "slug": organisation.slug,
+            "type": organisation.org_type,
+            "council_type": organisation.council_type,
+            "region": organisation.region,
+            "gss_code": organisation.gss_code,
+            "url": organisation_url(organisation),
+        },
+        "version": {
+            "number": version.number,
+            "standard_version": version.standard_version,
+            "published_at": timestamp(version.published_at),
+            "change_note": version.change_note,
+        },
+        "data": version.data,
+    }
+
+
+def organisation_url(organisation) -> str:
+    try:
+        return absolute(reverse("organisations:detail", args=[organisation.slug]))
+    except NoReverseMatch:  # a slug the organisation pages cannot show (such as one with a full stop)
+        return ""
+
+
+def about(generated_at: datetime) -> dict:
+    return {
+        "title": f"{settings.SITE_NAME}: published records",
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL, "page": absolute(reverse("licence"))},
+        "generated_at": timestamp(generated_at),
+        "source": absolute("/"),
+        "attribution": f"Contains public sector information from the {settings.SITE_NAME}, licensed under the "
+                       f"{LICENCE_NAME}.",
+    }
+
+
+# --- Rows ----------------------------------------------------------------------------------------------------------
+
+
+def with_versions(records: QuerySet[Record]) -> Iterator[tuple[Record, RecordVersion]]:
+    for record in in_batches(records.select_related("organisation", "current_version")):
+        yield record, record.current_version
+
+
+def own_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
+    """Header, then one row per record, in the register's own layout."""
+    columns = own_columns(shape_of(records, "current_version__data"))
+    yield [*META_COLUMNS, *(name for name, _ in columns)]
+    for record, version in with_versions(records):
+        yield meta_cells(record, version) + own_cells(version.data, columns)
+
+
+def atrs_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
+    """Header, then one row per record, keyed as in the ATRS 4.0 template."""
+    columns = atrs_columns(shape_of(records, "current_version__data"))
+    yield [*ATRS_META_COLUMNS, *(name for name, _ in columns)]
+    for record, version in with_versions(records):
+        organisation = record.organisation
+        meta = [record.public_id, organisation.name, organisation.get_org_type_display()]
+        yield meta + atrs_cells(version.data, columns)
+
+
+def history_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
+    """Header, then one row per published version of every record, oldest first within each record."""
+    versions = published_versions(records)
+    columns = own_columns(shape_of(versions, "data"))
+    yield [*META_COLUMNS, *(name for name, _ in columns)]
+    for record in in_batches(records.select_related("organisation")):
+        for version in record.versions.order_by("number").iterator(chunk_size=50):
+            yield meta_cells(record, version) + own_cells(version.data, columns)
+
+
+# --- Writers -------------------------------------------------------------------------------------------------------
+
+
+def csv_chunks(rows: Iterable[list[str]]) -> Iterator[str]:
+    """CSV text in chunks of about 64 KB: UTF-8 with a byte order mark (so Excel reads it as UTF-8), RFC 4180
+    quoting, and every cell escaped against formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    for row in rows:
+        writer.writerow([escape(cell) for cell in row])
+        if buffer.tell() > CHUNK_CHARS:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_chunks(records: QuerySet[Record], generated_at: datetime) -> Iterator[str]:
+    """One JSON document: the licence and generation time, then "records", written one record at a time."""
+    head = json.dumps(about(generated_at), ensure_ascii=False, indent=1)
+    yield head[:-2] + ',\n "records": ['
+    parts, size, first = [], 0, True
+    for record, version in with_versions(records):
+        text = ("\n  " if first else ",\n  ") + json.dumps(record_json(record, version), ensure_ascii=False)
+        first = False
+        parts.append(text)
+        size += len(text)
+        if size > CHUNK_CHARS:
+            yield "".join(parts)
+            parts, size = [], 0
+    yield "".join(parts) + "\n ]\n}\n"
+
+
+def write_xlsx(records: QuerySet[Record], generated_at: datetime, target) -> None:
+    """An XLSX workbook: a README sheet, a Records sheet of metadata, then one sheet per section of the record,
+    every sheet one row per record with the record's id first. Written in openpyxl's write-only mode, which keeps
+    each sheet's rows in a temporary file rather than in memory."""
+    from openpyxl import Workbook
+
+    shape = shape_of(records, "current_version__data")
+    sections = section_columns(shape)
+    book = Workbook(write_only=True)
+    readme = book.create_sheet("README")
+    meta_sheet = book.create_sheet("Records")
+    meta_sheet.append(list(META_COLUMNS))
+    sheets = []
+    for sheet_name, _, columns in sections:
+        sheet = book.create_sheet(sheet_name)
+        sheet.append(["id", *(name for name, _ in columns)])
+        sheets.append((sheet, columns))
+    count = 0
+    for record, version in with_versions(records):
+        count += 1
+        meta_sheet.append([xlsx_text(cell) for cell in meta_cells(record, version)])
+        for sheet, columns in sheets:
+            sheet.append([record.public_id, *(xlsx_cell(t, cell) for (_, t), cell in
+                                              zip(columns, own_cells(version.data, columns), strict=True))])
+    for row in readme_rows(generated_at, count, sections):
+        readme.append([xlsx_text(cell) for cell in row])
+    book.save(target)
+
+
+def xlsx_cell(target, text: str):
+    """Whole numbers stay numbers; everything else is escaped text."""
+    if text and target.field.type == "number" and not target.withheld and text.isdigit():
+        return int(text)
+    return xlsx_text(text)
+
+
+def readme_rows(generated_at: datetime, count: int, sections) -> list[list[str]]:
+    rows = [
+        [f"{settings.SITE_NAME}: published records"],
+        [],
+        ["Licence", LICENCE_NAME, LICENCE_URL],
+        ["Attribution", about(generated_at)["attribution"]],
+        ["Generated", timestamp(generated_at)],
+        ["Source", absolute("/")],
+        ["Records", str(count)],
+        [],
+        ["How to read this file"],
+        ["The Records sheet has one row per record: its id, organisation, status and published version. Each "
+         "other sheet is one section of the record, with one row per record in the same order, joined by id."],
+        ["Repeatable entries are numbered: risks.1.name is the name of the first risk. A withheld.<field> column "
+         "gives the reason a field is not published. Several choices in one cell are separated by '; '."],
+        ["A cell that would start with = + - @ or an apostrophe has an extra apostrophe in front, so that a "
+         "spreadsheet never runs it as a formula."],
+        [],
+        ["Sheet", "Column", "What it holds"],
+    ]
+    for sheet_name, _title, columns in sections:
+        rows += [[sheet_name, name, column_label(target)] for name, target in columns]
+    return rows
+
+
+def column_label(target) -> str:
+    if target.withheld:
+        return f"Why “{target.field.label}” is not published"
+    if target.group:
+        return f"{target.group.item_name.capitalize()} {target.index}: {target.field.label}"
+    return target.field.label
