@@ -14,6 +14,7 @@ urlpatterns = [
     path("manage/", include("algoreg.accounts.manage_urls")),
     path("manage/", include("algoreg.audit.urls")),
     path("manage/", include("algoreg.records.editor_urls")),
+    path("manage/", include("algoreg.transfer.manage_urls")),
 ]
 
 handler404 = "algoreg.pages.views.not_found"

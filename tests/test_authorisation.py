@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from algoreg.accounts.models import Membership
 from algoreg.records import workflow
+from algoreg.transfer.models import PendingImport
 from tests.editor.helpers import complete_draft
 from tests.factories import make_published_record
 
@@ -70,6 +71,10 @@ RULES = {
     "manage:add_organisation": Rule("/manage/register/organisations/add/", BOTH, frozenset({"register_admin"})),
     "audit:organisation": Rule("/manage/organisation/{org}/audit/", GET, ORG_ADMINS),
     "audit:register": Rule("/manage/register/audit/", GET, frozenset({"register_admin"})),
+    # Members import into their own organisation; a pending import belongs to the person who uploaded it.
+    "imports:start": Rule("/manage/import/", BOTH, MEMBERS | {"outsider"}),
+    "imports:report": Rule("/manage/import/{pending}/", GET, frozenset({"editor"})),
+    "imports:apply": Rule("/manage/import/{pending}/apply/", POST, frozenset({"editor"})),
 }
 
 
@@ -97,10 +102,11 @@ def scene(council, editor, approver, org_admin, outsider, register_admin):
     workflow.submit(draft.draft, editor)
     published = make_published_record(council, name="Parking permit checks")
     member = Membership.objects.get(user=editor).pk
+    pending = PendingImport.keep(editor, council, "records.csv", b"name\nParking permit checks\n", None).pk
     people = {"outsider": outsider, "editor": editor, "approver": approver, "org_admin": org_admin,
               "register_admin": register_admin}
     return {"draft": draft.public_id, "published": published.public_id, "org": council.slug, "member": member,
-            "people": people}
+            "pending": pending, "people": people}
 
 
 def expected(rule: Rule, role: str) -> str:

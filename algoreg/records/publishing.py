@@ -16,9 +16,14 @@ FACET_FIELDS = ("function", "capability", "region")
 
 @transaction.atomic
 def publish(
-    record: Record, data: dict, standard_version: str, change_note: str, published_at: datetime | None = None
+    record: Record, data: dict, standard_version: str, change_note: str, published_at: datetime | None = None,
+    index: bool = True,
 ) -> RecordVersion:
-    """Freeze `data` as the record's next published version and make it the one the public sees."""
+    """Freeze `data` as the record's next published version and make it the one the public sees.
+
+    With index=False the caller must pass the record to search.indexing.index_records itself before its transaction
+    ends (an import publishing thousands of records indexes them together, which is much faster).
+    """
     published_at = published_at or timezone.now()
     last = record.versions.order_by("-number").values_list("number", flat=True).first() or 0
     version = RecordVersion.objects.create(
@@ -33,7 +38,8 @@ def publish(
     record.status = Record.Status.PUBLISHED
     copy_listing_columns(record, version)
     record.save()
-    index_records([record])  # in this transaction: searchable exactly when the version is
+    if index:
+        index_records([record])  # in this transaction: searchable exactly when the version is
     return version
 
 
