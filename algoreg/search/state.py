@@ -28,15 +28,11 @@ FULL_RELOAD_OVER = 5_000  # changed rows beyond which loading everything again i
 FREEZE_OVER = 10_000  # records from which the loaded state is kept out of garbage collection
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Doc:
     published: int
     name: str
     facets: tuple[tuple[str, str], ...]
-
-    @property
-    def recent_key(self) -> tuple:
-        return (-self.published,)
 
 
 @dataclass
