@@ -71,12 +71,14 @@ def current_council_rows() -> tuple[dict[str, str], ...]:
 def council_slugs() -> dict[str, str]:
     """Slug per register code: GOV.UK's slug, else the short name; a clash gets the register code appended.
 
+    Slugified either way, because one GOV.UK slug ("st.-helens") has a character web addresses here do not allow.
+
     Councils with a GOV.UK slug are placed first, so they always keep it.
     """
     slugs: dict[str, str] = {}
     for row in sorted(current_council_rows(), key=lambda row: (not row["gov-uk-slug"], row["local-authority-code"])):
         code = row["local-authority-code"]
-        slug = row["gov-uk-slug"] or slugify(row["nice-name"])
+        slug = slugify(row["gov-uk-slug"] or row["nice-name"])
         if slug in slugs.values():
             slug = f"{slug}-{code.lower()}"
         slugs[code] = slug

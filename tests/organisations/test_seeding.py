@@ -171,3 +171,14 @@ def test_match_council_finds_every_council_that_publishes_on_govuk():
         if entry["council_code"]:
             council = seeding.match_council(entry["publishing_body"])
             assert council is not None and council.slug == slugs[entry["council_code"]], entry["publishing_body"]
+
+
+@pytest.mark.django_db
+def test_every_seeded_organisation_has_a_page(client):
+    from django.urls import reverse
+
+    seeding.seed_councils()
+    seeding.seed_govuk_publishers()
+    for slug in Organisation.objects.values_list("slug", flat=True):
+        reverse("organisations:detail", args=[slug])  # raises if the slug cannot be part of a web address
+    assert client.get("/organisations/?all=1").status_code == 200
