@@ -10,11 +10,9 @@ class SearchConfig(AppConfig):
 
         connection_created.connect(map_sqlite_file)
 
-        from .indexing import drop_orphan_text
+        from .indexing import after_migrate
 
-        # `flush` (used between transactional tests) empties model tables and then sends post_migrate; the text
-        # tables are not models, so this clears what no longer has a search document.
-        post_migrate.connect(drop_orphan_text, sender=self)
+        post_migrate.connect(after_migrate, sender=self)
 
 
 # SQLite connections last one request (CONN_MAX_AGE is 0), so each starts with an empty page cache. Memory-mapping

@@ -10,7 +10,7 @@ from . import state as index_state
 from .backends import get_backend
 from .bitsets import Members, from_ids, to_ids
 from .facets import FACETS, Facet
-from .query import Group, Phrase, Query, parse
+from .query import Group, Query, parse
 from .suggest import correction
 
 SORTS = {"relevance": "Most relevant", "recent": "Recently updated", "name": "Name (A to Z)"}
@@ -266,6 +266,3 @@ def _ordered(state, bits: int, count: int, sort: str, offset: int, limit: int) -
                 break
     return found
 
-
-def highlight_terms(query: Query) -> list[Phrase]:
-    return query.all_phrases()

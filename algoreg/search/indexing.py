@@ -161,9 +161,17 @@ def rebuild() -> int:
     return index_in_bulk((r, r.current_version) for r in records.iterator(chunk_size=2000))
 
 
-def drop_orphan_text(sender=None, using="default", **kwargs) -> None:
-    """Remove text whose search document has gone (after `flush`, which only empties model tables)."""
+def after_migrate(sender=None, **kwargs) -> None:
+    """After `migrate` (and after `flush`, which empties the model tables and then sends post_migrate):
+    - remove text whose search document has gone: the text tables are not models, so `flush` leaves them;
+    - index the published records if there are some and the index is empty (a register that had records before
+      search existed, or a restored database)."""
     if "search_text" not in connection.introspection.table_names():
         return
     get_backend().drop_orphans()
-
+    listed = Record.objects.filter(status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM search_text")
+        has_text = cursor.fetchone()[0] > 0
+    if listed.exists() and not (has_text and SearchDocument.objects.exists()):
+        rebuild()

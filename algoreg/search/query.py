@@ -66,10 +66,6 @@ class Query:
     def has_terms(self) -> bool:
         return bool(self.include or self.exclude)
 
-    def all_phrases(self, include_only: bool = True) -> list[Phrase]:
-        groups = self.include if include_only else self.include + self.exclude
-        return [p for g in groups for p in g.phrases]
-
 
 @dataclass
 class _Part:

@@ -1,4 +1,5 @@
-"""The text tables, which each database builds its own way, then the index of the records already published."""
+"""The text tables, which each database builds its own way. Records published before search existed are indexed
+after `migrate` finishes (apps.py), when the models and the tables agree again."""
 
 from django.db import migrations
 
@@ -17,16 +18,9 @@ def drop(apps, schema_editor):
         schema_editor.execute(sql)
 
 
-def index_existing(apps, schema_editor):
-    from algoreg.search.indexing import rebuild
-
-    rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_documents"), ("organisations", "0001_initial")]
 
     operations = [
         migrations.RunPython(create, drop),
-        migrations.RunPython(index_existing, migrations.RunPython.noop),
     ]
