@@ -229,6 +229,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 
 # ---------------------------------------------------------------------------------------------------------------------
+# The JSON API, API tokens and feeds (owned by algoreg/api).
+# ---------------------------------------------------------------------------------------------------------------------
+# "ninja" is listed so its bundled Swagger UI is served from our own static files.
+INSTALLED_APPS += ["ninja", "algoreg.api"]
+MIDDLEWARE.append("algoreg.api.middleware.PublicApiMiddleware")
+# Requests without a token, per client address, and requests with each token: "number/period" (s, min, hour, day).
+API_ANON_RATE = env_str("API_ANON_RATE", "120/min")
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "600/min")
+# How many proxies in front of the register add to X-Forwarded-For (0: use the address that connected to us).
+API_PROXY_COUNT = env_int("API_PROXY_COUNT", 0)
+# How long browsers and caches may keep public API answers.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
+
+# ---------------------------------------------------------------------------------------------------------------------
 # Exports and imports (owned by algoreg/transfer).
 # ---------------------------------------------------------------------------------------------------------------------
 INSTALLED_APPS += ["algoreg.transfer"]

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from algoreg.api.api import api
 from algoreg.pages import views as pages
 
 urlpatterns = [
@@ -15,6 +16,9 @@ urlpatterns = [
     path("manage/", include("algoreg.audit.urls")),
     path("manage/", include("algoreg.records.editor_urls")),
     path("manage/", include("algoreg.transfer.manage_urls")),
+    path("manage/", include("algoreg.api.token_urls")),
+    path("api/v1/", api.urls),
+    path("feeds/", include("algoreg.api.feed_urls")),
 ]
 
 handler404 = "algoreg.pages.views.not_found"

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from algoreg.accounts.models import Membership
+from algoreg.api.tokens import create_token
 from algoreg.records import workflow
 from algoreg.transfer.models import PendingImport
 from tests.editor.helpers import complete_draft
@@ -29,12 +30,23 @@ PUBLIC = {
     "accounts:password_reset_sent", "accounts:password_reset_confirm", "accounts:password_reset_done",
     "accounts:invitation",
     "exports:all", "exports:atrs", "exports:history", "exports:record", "exports:record_atrs",
+    # The public JSON API and the feeds (tests/api/).
+    "api:api-root", "api:openapi-json", "api:openapi-view", "api:records", "api:record", "api:versions", "api:version",
+    "api:organisations", "api:organisation", "feeds:records", "feeds:organisation",
+}
+# API operations for an organisation's API tokens only (tests/api/): a signed-in session is not enough.
+TOKEN_ONLY = {
+    "api:drafts": ("GET", "/api/v1/drafts"),
+    "api:new_draft": ("POST", "/api/v1/drafts"),
+    "api:draft": ("GET", "/api/v1/drafts/{draft}"),
+    "api:change_draft": ("PATCH", "/api/v1/drafts/{draft}"),
+    "api:submit_draft": ("POST", "/api/v1/drafts/{draft}/submit"),
 }
 
 
 @dataclass(frozen=True)
 class Rule:
-    path: str  # formatted with the scene: {draft}, {published}, {org}, {member}
+    path: str  # formatted with the scene: {draft}, {published}, {org}, {member}, {token}
     methods: tuple[str, ...]
     allowed: frozenset[str]
     # What a signed-in member of the owning organisation without the role gets.
@@ -75,6 +87,9 @@ RULES = {
     "imports:start": Rule("/manage/import/", BOTH, MEMBERS | {"outsider"}),
     "imports:report": Rule("/manage/import/{pending}/", GET, frozenset({"editor"})),
     "imports:apply": Rule("/manage/import/{pending}/apply/", POST, frozenset({"editor"})),
+    "tokens:list": Rule("/manage/organisation/{org}/tokens/", GET, ORG_ADMINS),
+    "tokens:new": Rule("/manage/organisation/{org}/tokens/new/", BOTH, ORG_ADMINS),
+    "tokens:revoke": Rule("/manage/organisation/{org}/tokens/{token}/revoke/", BOTH, ORG_ADMINS),
 }
 
 
@@ -91,9 +106,9 @@ def url_names(patterns=None, namespace: str = "") -> set[str]:
 
 
 def test_every_url_has_a_rule():
-    missing = url_names() - PUBLIC - set(RULES)
+    missing = url_names() - PUBLIC - set(RULES) - set(TOKEN_ONLY)
     assert not missing, f"Say who may use these URLs in tests/test_authorisation.py: {sorted(missing)}"
-    assert not (set(RULES) | PUBLIC) - url_names(), "rules for URLs that no longer exist"
+    assert not (set(RULES) | PUBLIC | set(TOKEN_ONLY)) - url_names(), "rules for URLs that no longer exist"
 
 
 @pytest.fixture
@@ -103,10 +118,12 @@ def scene(council, editor, approver, org_admin, outsider, register_admin):
     published = make_published_record(council, name="Parking permit checks")
     member = Membership.objects.get(user=editor).pk
     pending = PendingImport.keep(editor, council, "records.csv", b"name\nParking permit checks\n", None).pk
+    token, _ = create_token(council, org_admin, "Case system", read_drafts=True, write_drafts=True,
+                            submit_drafts=True)
     people = {"outsider": outsider, "editor": editor, "approver": approver, "org_admin": org_admin,
               "register_admin": register_admin}
     return {"draft": draft.public_id, "published": published.public_id, "org": council.slug, "member": member,
-            "pending": pending, "people": people}
+            "pending": pending, "token": token.pk, "people": people}
 
 
 def expected(rule: Rule, role: str) -> str:
@@ -150,6 +167,20 @@ def test_every_state_changing_request_needs_a_csrf_token(scene, name, role):
     client.force_login(scene["people"][role])
     response = client.post(RULES[name].path.format(**scene), {"text": "A reason."})
     assert response.status_code == 403
+
+
+TOKEN_CASES = [(name, role) for name in TOKEN_ONLY for role in ROLES]
+
+
+@pytest.mark.parametrize(("name", "role"), TOKEN_CASES, ids=["-".join(case) for case in TOKEN_CASES])
+def test_token_operations_refuse_everyone_without_a_token(scene, name, role):
+    """Being signed in to the register is not enough for the API's draft operations: they need a token."""
+    method, path = TOKEN_ONLY[name]
+    client = Client()
+    if role != "anonymous":
+        client.force_login(scene["people"][role])
+    response = client.generic(method, path.format(**scene), b"{}", content_type="application/json")
+    assert response.status_code == 401, f"{role} {method} {path}"
 
 
 def test_the_public_pages_are_public(client, scene, record):
