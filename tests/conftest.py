@@ -63,9 +63,9 @@ def record(council):
     return make_published_record(council, name="Housing repairs triage", phase="production")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def static_files():
-    """Collect static files once, so pages are served with hashed names exactly as in production."""
+def pytest_sessionstart(session):
+    """Collect static files before any test module is imported, so pages (and modules that build the WSGI
+    application at import) see hashed static files exactly as in production."""
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
