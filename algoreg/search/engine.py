@@ -73,7 +73,9 @@ class Results:
 
 
 def chosen(params: QueryDict, key: str) -> list[str]:
-    return list(dict.fromkeys(v for v in params.getlist(key) if v))[:MAX_VALUES]
+    # NUL can never be part of a value, and PostgreSQL refuses it in text, so it is dropped here.
+    values = (v.replace("\x00", "") for v in params.getlist(key))
+    return list(dict.fromkeys(v for v in values if v))[:MAX_VALUES]
 
 
 def search(params: QueryDict, offset: int, limit: int, organisation: Organisation | None = None,

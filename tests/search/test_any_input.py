@@ -45,3 +45,9 @@ def test_any_text_at_all_gives_a_page(records, typed):
     response = Client().get("/records/", {"q": typed, "page": "2"})
     assert response.status_code == 200
     assert b"Records" in response.content
+
+
+def test_awkward_filter_values_give_a_page_not_an_error(client, records):
+    for value in ("\x00", "a\x00b", "'; drop table", "<script>", "😀" * 50):
+        for key in ("organisation", "phase", "function", "region", "sort", "page"):
+            assert client.get("/records/", {key: value}).status_code == 200, (key, value)
