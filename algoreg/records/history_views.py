@@ -124,7 +124,7 @@ def choice_errors(before: str, after: str, by_number: dict[int, RecordVersion]) 
     """What is wrong with the two chosen version numbers, keyed by parameter; empty when they can be compared."""
     errors = {}
     for key, value, which in (("from", before, "first"), ("to", after, "second")):
-        if not VERSION_NUMBER.fullmatch(value.strip()):
+        if not VERSION_NUMBER.fullmatch(value):
             errors[key] = f"Choose the {which} version from the list"
         elif int(value) not in by_number:
             errors[key] = f"There is no version {int(value)} of this record. Choose one from the list"

@@ -174,3 +174,11 @@ def test_withholding_a_whole_list_shows_the_entries_before_and_the_reason_after(
     assert "1 field changed." in html
     assert "Risk 1: Old addresses" in html
     assert "<strong>Withheld.</strong> Naming the risks would help fraudsters." in html
+
+
+def test_a_version_number_with_a_control_character_is_refused_not_an_error(client, db):
+    from tests.factories import make_organisation, make_published_record
+
+    record = make_published_record(make_organisation("Example Borough Council"))
+    response = client.get(f"/records/{record.reference}/compare/", {"from": "0\x1f", "to": "1"})
+    assert response.status_code in (302, 400)
