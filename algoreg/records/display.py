@@ -88,7 +88,17 @@ def _item(group: Field, item: dict) -> Item:
     return Item(title, values)
 
 
+# Fields every record page shows above the record itself: the name and the one-sentence description head the page,
+# and the at-a-glance panel answers a resident's questions from the others.
+HEADING = ("name", "one_sentence_description")
+GLANCE = ("description", "senior_responsible_owner", "team", "human_involvement", "appeals_and_review", "appeal_url",
+          "contact_email", "phase")
+
+
 def present(record: Record, version: RecordVersion) -> RecordView:
+    """What a record page shows of a published version. A full record shows every section, every field of it and
+    "Not provided" where one is empty. A summary of a record published elsewhere shows only what it holds beyond
+    the heading and the at-a-glance panel (often nothing)."""
     data = version.data
     withheld = data.get(WITHHELD) or {}
     sections = [
@@ -96,13 +106,20 @@ def present(record: Record, version: RecordVersion) -> RecordView:
             s.key, s.title, s.intro, [display_value(f, data.get(f.key), withheld.get(f.key)) for f in s.fields]
         )
         for s in sections_for(version.standard_version)
-        if s.tier == 2
     ]
+    if record.kind == Record.Kind.SUMMARY:
+        sections = [section for section in map(_beyond_the_top, sections) if section.values]
     return RecordView(glance=at_a_glance(record, data, withheld), sections=sections)
 
 
+def _beyond_the_top(section: DisplaySection) -> DisplaySection:
+    """The section with only the filled fields the top of the page does not show already."""
+    values = [v for v in section.values if v.kind != "empty" and v.field.key not in HEADING + GLANCE]
+    return DisplaySection(section.key, section.title, section.intro, values)
+
+
 def at_a_glance(record: Record, data: dict, withheld: dict) -> list[tuple[str, Value]]:
-    """The plain-English summary that opens every record page."""
+    """The plain-English summary that opens every record page. It shows the fields in GLANCE."""
 
     def value(key: str) -> Value:
         return display_value(FIELDS[key], data.get(key), withheld.get(key))
@@ -124,5 +141,6 @@ def at_a_glance(record: Record, data: dict, withheld: dict) -> list[tuple[str, V
     ]
     if data.get("appeal_url"):
         rows.append(("Where to start a challenge", value("appeal_url")))
+    rows.append(("Who to ask about it", value("contact_email")))
     rows.append(("Phase", value("phase")))
     return rows
