@@ -18,7 +18,8 @@ from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
 from algoreg.records import workflow
 from algoreg.records.models import RecordDraft
-from algoreg.standard.fields import FIELDS, FieldType
+from algoreg.standard.cleaning import clean_text, clean_value
+from algoreg.standard.fields import FIELDS
 from algoreg.standard.validation import WITHHELD, is_empty, missing_message, validate
 from algoreg.standard.vocabularies import CURRENT_STANDARD_VERSION, STANDARD_VERSIONS
 
@@ -114,26 +115,6 @@ def _note_on_last(record, action: str, token: ApiToken) -> None:
 
 # --- Turning API content into stored content --------------------------------------------------------------------
 
-def _clean_text(value: str, long: bool) -> str:
-    """As the editor does: no surrounding spaces, no NUL characters (which PostgreSQL refuses), \\n line ends."""
-    value = value.replace("\x00", "").strip()
-    return value.replace("\r\n", "\n") if long else value
-
-
-def _clean(f, value):
-    if isinstance(value, str):
-        return _clean_text(value, f.type == FieldType.LONG_TEXT)
-    if f.is_group and isinstance(value, list):
-        items = []
-        for item in value:
-            parts = {sub.key: _clean(sub, item.get(sub.key)) for sub in f.fields if sub.key in item}
-            parts = {k: v for k, v in parts.items() if not is_empty(v)}
-            if parts:
-                items.append(parts)
-        return items
-    return value
-
-
 def merged(data: dict, changes: dict) -> dict:
     """The draft's content with the changes made: a value replaces the old one, {"withheld": true, "reason": ...}
     withholds the field, and null removes it."""
@@ -143,9 +124,9 @@ def merged(data: dict, changes: dict) -> dict:
         result.pop(key, None)
         withheld.pop(key, None)
         if isinstance(value, dict) and "withheld" in value:
-            withheld[key] = _clean_text(value.get("reason") or "", long=True)
+            withheld[key] = clean_text(value.get("reason") or "")
         elif value is not None:
-            cleaned = _clean(FIELDS[key], value)
+            cleaned = clean_value(FIELDS[key], value)
             if not is_empty(cleaned):
                 result[key] = cleaned
     if withheld:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from algoreg.accounts.access import memberships_for, require_verified
 from algoreg.accounts.models import Membership
+from algoreg.standard.cleaning import clean_text
 from algoreg.standard.fields import SECTIONS_BY_KEY
 
 from . import workflow
@@ -38,7 +39,7 @@ def new_record(request):
     if not memberships:
         raise Http404
     based_on = _copy_source(request)
-    errors, name = {}, request.POST.get("name", "").strip()
+    errors, name = {}, clean_text(request.POST.get("name", ""), multiline=False)
     membership = _chosen_membership(request, memberships)
     if request.method == "POST":
         if not name:
@@ -220,7 +221,7 @@ def withdraw(request, public_id: str):
 
 def _reasoned_action(request, record, name, title, hint, missing, act, done, initial=""):
     """A page that asks for one piece of text (a reason, a comment or a change note) and then acts."""
-    text, error = request.POST.get("text", initial).strip(), ""
+    text, error = clean_text(request.POST.get("text", initial)), ""
     if request.method == "POST":
         if not text:
             error = missing

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.http import QueryDict
 
+from algoreg.standard.cleaning import clean_text, is_multiline
 from algoreg.standard.fields import Field, FieldType, Section
 from algoreg.standard.validation import WITHHELD, is_empty, value_error
 
@@ -45,7 +46,7 @@ class SectionForm:
         else:
             self.values = {f.key: self._read(f, f.key, post) for f in self.fields}
             self.withheld = {f.key: reason for f in self.fields
-                             if f.withholdable and (reason := _clean(post.get(f"withheld-{f.key}", "")))}
+                             if f.withholdable and (reason := clean_text(post.get(f"withheld-{f.key}", "")))}
 
     @property
     def keys(self) -> set[str]:
@@ -77,9 +78,7 @@ class SectionForm:
                 return self._parse_date(f, name, post)
             case FieldType.NUMBER:
                 return self._parse_number(f, name, post)
-            case FieldType.LONG_TEXT:
-                return _clean(post.get(name, "")).replace("\r\n", "\n")
-        return _clean(post.get(name, ""))
+        return clean_text(post.get(name, ""), multiline=is_multiline(f))
 
     def _parse_date(self, f: Field, name: str, post: QueryDict) -> str | None:
         parts = {part: _clean(post.get(f"{name}-{part}", "")) for part in ("day", "month", "year")}
@@ -176,7 +175,8 @@ def _shown(f: Field, value):
 
 
 def _clean(text: str) -> str:
-    return text.strip().replace("\x00", "")
+    """A part of a date or a number, tidied as any single line of text."""
+    return clean_text(text, multiline=False)
 
 
 def _int(text: str | None, default: int, limit: int) -> int:

@@ -8,12 +8,12 @@ is one of those characters or another apostrophe, and leaves any other text alon
 
 import re
 
+from algoreg.standard.cleaning import displayable
+
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
 ESCAPED_START = (*DANGEROUS, "'")
 # Characters an XLSX file cannot hold at all (XML 1.0 forbids them). Tab, line feed and carriage return are allowed.
 XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Control characters that an import removes, as the editor's forms do: everything but tab and line feed.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def escape(value: str) -> str:
@@ -33,12 +33,12 @@ def looks_like_formula(raw: str) -> bool:
     return raw.lstrip(" ").startswith("=")
 
 
-def clean_text(value: str) -> str:
-    """Text as the register keeps it: Unix line ends, no control characters, no spaces at either end."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL.sub("", value).strip()
+def csv_text(value: str) -> str:
+    """Text for a CSV cell: escaped against formulas, and without control characters or unclosed bidirectional
+    formatting, which text stored before the register tidied it may still have (see standard.cleaning)."""
+    return escape(displayable(value))
 
 
 def xlsx_text(value: str) -> str:
-    """Text an XLSX file can hold, escaped against formulas."""
-    return escape(XLSX_ILLEGAL.sub("", value))
+    """Text an XLSX file can hold, escaped against formulas and tidied as in `csv_text`."""
+    return csv_text(XLSX_ILLEGAL.sub("", value))

@@ -20,7 +20,7 @@ from django.urls import NoReverseMatch, reverse
 
 from algoreg.records.models import Record, RecordVersion
 
-from .cells import escape, xlsx_text
+from .cells import csv_text, xlsx_text
 from .layout import (
     ATRS_META_COLUMNS,
     META_COLUMNS,
@@ -229,12 +229,13 @@ def history_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
 
 def csv_chunks(rows: Iterable[list[str]]) -> Iterator[str]:
     """CSV text in chunks of about 64 KB: UTF-8 with a byte order mark (so Excel reads it as UTF-8), RFC 4180
-    quoting, and every cell escaped against formulas."""
+    quoting, and every cell escaped against formulas and tidied of control characters and unclosed bidirectional
+    formatting (cells.csv_text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     for row in rows:
-        writer.writerow([escape(cell) for cell in row])
+        writer.writerow([csv_text(cell) for cell in row])
         if buffer.tell() > CHUNK_CHARS:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -29,6 +29,7 @@ from algoreg.records import workflow
 from algoreg.records.models import PUBLIC_ID_ALPHABET, Record, RecordDraft
 from algoreg.records.publishing import publish
 from algoreg.search.indexing import index_records
+from algoreg.standard.cleaning import clean_content
 from algoreg.standard.fields import FIELDS
 from algoreg.standard.validation import WITHHELD, validate
 from algoreg.standard.vocabularies import CURRENT_STANDARD_VERSION
@@ -244,6 +245,7 @@ def plan(parsed: Parsed, target: Target) -> Plan:
                                   else None)
     for row in parsed.rows:
         row.source_id = stored_id(row.source_id)
+        row.data = clean_content(row.data)  # tidied as the editor and the API tidy what they are given
     placed = [(row, organisations.find(row)) for row in parsed.rows]
     result.new_organisations = organisations.added
     existing = existing_records([(r, o) for r, o in placed if o is not None])
@@ -261,6 +263,8 @@ def plan(parsed: Parsed, target: Target) -> Plan:
 
 def plan_row(row: ParsedRow, organisation, record: Record | None, parsed: Parsed, target: Target) -> RowPlan:
     current, current_version = current_content(record)
+    # A version published before text was tidied may differ from its own export only in what tidying removes.
+    current = clean_content(current)
     kind = (row.meta.get("kind") or Record.Kind.FULL) if parsed.own else Record.Kind.SUMMARY
     if not target.publish:
         kind = record.kind if record else Record.Kind.FULL

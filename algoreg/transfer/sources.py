@@ -14,13 +14,13 @@ from datetime import UTC, datetime
 from django.utils.text import slugify
 
 from algoreg.records.models import Record
+from algoreg.standard.cleaning import clean_content, clean_text
 from algoreg.standard.fields import METADATA_KEYS
 from algoreg.standard.vocabularies import STANDARD_VERSIONS
 
-from .cells import clean_text
 from .layout import META_COLUMNS, OWN_MARKERS, WITHHELD_PREFIX, Target, resolve_atrs, resolve_own
 from .readers import Row, Sheet, Table
-from .values import Assembler, CellProblem, cell_text, clean_data, target_value
+from .values import Assembler, CellProblem, cell_text, target_value
 
 ATRS_VERSIONS = ("4.0", "3.0", "2.1", "1.1")  # newest first: a tie goes to the newer version
 
@@ -265,7 +265,7 @@ def parse_json(records: list) -> Parsed:
             "change_note": version.get("change_note"),
         }
         read_meta({k: str(v) for k, v in cells.items() if v is not None}, row, spreadsheet=False)
-        row.data = clean_data(entry["data"])
+        row.data = clean_content(entry["data"])
         row.source_id = row.source_id or name_id(row.name)
     return parsed
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from algoreg.standard.cleaning import clean_text
 from algoreg.standard.fields import Field, FieldType
 from algoreg.standard.validation import WITHHELD
 
-from .cells import clean_text, looks_like_formula, unescape
+from .cells import looks_like_formula, unescape
 from .layout import Target, match_choice, text_as_items
 
 FORMULA = "This cell holds a spreadsheet formula (it starts with “=”). Put the text or value itself in the cell instead"
@@ -143,27 +144,6 @@ class Assembler:
         if self.withheld:
             data[WITHHELD] = dict(self.withheld)
         return data
-
-
-def clean_data(data: dict) -> dict:
-    """Content from a JSON file tidied as the register keeps it: text trimmed, empty values left out."""
-    result = {}
-    for key, value in data.items():
-        value = clean_value(value)
-        if value not in (None, "", [], {}):
-            result[key] = value
-    return result
-
-
-def clean_value(value):
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        items = [clean_value(v) for v in value]
-        return [v for v in items if v not in (None, "", [], {})]
-    if isinstance(value, dict):
-        return clean_data(value)
-    return value
 
 
 def is_iso_date(value) -> bool:

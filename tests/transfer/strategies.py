@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import strategies as st
 
+from algoreg.standard.cleaning import clean_text
 from algoreg.standard.fields import Field, FieldType, sections_for
 from algoreg.standard.validation import WITHHELD
-from algoreg.transfer.cells import clean_text
 
 CHARACTERS = st.characters(categories=("L", "M", "N", "P", "S", "Zs"))
 RISKY_STARTS = st.sampled_from(["", "", "=", "+", "-", "@", "'", "''=", "=SUM(A1:A9)", "-1", "\"quoted\" ", "; "])
