@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
 
+from algoreg.standard.cleaning import displayable
+
 
 def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -34,6 +36,16 @@ def query_with(params, **changes) -> str:
     return "?" + urlencode(query, doseq=True)
 
 
+def shown(value):
+    """Every value a template prints, before it is escaped: text loses control characters and unclosed
+    bidirectional formatting, so nothing stored before text was tidied (or typed outside a record, such as an
+    organisation's name) can reverse the rest of a line. HTML (Markup, Django's safe strings) is the templates' own
+    and is left alone."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return displayable(str(value))  # str(): lazy strings, such as the CSP nonce, pass for str but are not
+    return value
+
+
 def environment(**options) -> Environment:
     options["loader"] = ChoiceLoader(
         [
@@ -42,8 +54,9 @@ def environment(**options) -> Environment:
         ]
     )
     options["autoescape"] = select_autoescape(default=True, default_for_string=True)
+    options["finalize"] = shown
     env = Environment(**options)
     env.globals.update({"url": url, "static": static, "settings": settings, "query_with": query_with,
                        "get_messages": get_messages})
-    env.filters.update({"govuk_date": govuk_date})
+    env.filters.update({"govuk_date": govuk_date, "displayable": displayable})
     return env

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from markupsafe import Markup, escape
 
 from algoreg.records.models import Record
+from algoreg.standard.cleaning import displayable
 
 from .documents import passages
 from .engine import Results, search
@@ -65,7 +66,8 @@ def _items(results: Results) -> list[Item]:
     found = Record.objects.select_related("organisation", "current_version").in_bulk(results.ids)
     records = [found[i] for i in results.ids if i in found]
     if not results.query.include:
-        return [Item(r, escape(r.name), escape(r.one_sentence_description), None) for r in records]
+        return [Item(r, escape(displayable(r.name)), escape(displayable(r.one_sentence_description)), None)
+                for r in records]
     highlighter = Highlighter(results.query)
     items = []
     for record in records:

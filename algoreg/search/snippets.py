@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from algoreg.standard.cleaning import displayable
+
 from .analysis import word_spans
 from .documents import Passage
 from .query import Phrase, Query
@@ -41,6 +43,7 @@ class Highlighter:
 
     def whole(self, text: str) -> tuple[Markup, set[int]]:
         """All of a short text with its matches marked, and which groups matched."""
+        text = displayable(text)
         spans, marked = self.marks(text)
         return _render(text, spans, marked, 0, len(spans)), _groups(marked)
 
@@ -48,7 +51,7 @@ class Highlighter:
         """The best short passage: the one with most of the `missing` groups, then most matches."""
         best = None
         for passage in passages:
-            text = passage.text
+            text = displayable(passage.text)
             spans, marked = self.marks(text)
             if not marked:
                 continue

@@ -70,23 +70,24 @@ def test_long_text_is_compared_word_by_word(client, edited):
 
 def test_items_are_compared_one_by_one(client, edited):
     html = client.get(compare_url(edited, "?from=1&to=2")).content.decode()
-    assert re.search(r'Risk 1: Old addresses</h3>\s*<div class="govuk-summary-card__actions">.*?Changed', html, re.S)
-    assert re.search(r'Risk 2: Unfair priority</h3>\s*<div class="govuk-summary-card__actions">.*?Added', html, re.S)
+    actions = r'</bdi></h3>\s*<div class="govuk-summary-card__actions">.*?'
+    assert re.search(rf'Risk 1: <bdi>Old addresses{actions}Changed', html, re.S)
+    assert re.search(rf'Risk 2: <bdi>Unfair priority{actions}Added', html, re.S)
     assert ('Checked <ins class="govuk-!-font-weight-bold"><span class="govuk-visually-hidden">added: </span>'
             'every week.</ins>') in html
 
 
 def test_a_withheld_field_shows_the_reason_as_the_new_value(client, edited):
     html = client.get(compare_url(edited, "?from=1&to=2")).content.decode()
-    assert "<strong>Withheld.</strong> It would help people get round fraud checks." in html
+    assert "<strong>Withheld.</strong> <bdi>It would help people get round fraud checks.</bdi>" in html
 
 
 def test_unchanged_fields_can_be_shown_too(client, edited):
     html = client.get(compare_url(edited, "?from=1&to=2&all=1")).content.decode()
     assert "6 fields changed." in html
     assert "Contact email" in html and "Not changed" in html
-    assert re.search(r'Third party 1: Sample text</h3>\s*<div class="govuk-summary-card__actions">.*?No change', html,
-                     re.S)
+    assert re.search(r'Third party 1: <bdi>Sample text</bdi></h3>\s*'
+                     r'<div class="govuk-summary-card__actions">.*?No change', html, re.S)
     assert 'href="?from=1&amp;to=2">Show only what changed</a>' in html
 
 
@@ -172,8 +173,8 @@ def test_withholding_a_whole_list_shows_the_entries_before_and_the_reason_after(
     html = response.content.decode()
     assert response.status_code == 200
     assert "1 field changed." in html
-    assert "Risk 1: Old addresses" in html
-    assert "<strong>Withheld.</strong> Naming the risks would help fraudsters." in html
+    assert "Risk 1: <bdi>Old addresses</bdi>" in html
+    assert "<strong>Withheld.</strong> <bdi>Naming the risks would help fraudsters.</bdi>" in html
 
 
 def test_a_version_number_with_a_control_character_is_refused_not_an_error(client, db):

@@ -49,8 +49,8 @@ def test_repeatable_items_are_listed_with_their_names(client, council):
     record = Record.objects.create(organisation=council)
     publish(record, complete_data(risks=risks), "4.0", "First.")
     html = client.get(record.get_absolute_url()).content.decode()
-    assert "Risk 1: Out-of-date addresses" in html
-    assert "Risk 2: Unfair priority" in html
+    assert "Risk 1: <bdi>Out-of-date addresses</bdi>" in html
+    assert "Risk 2: <bdi>Unfair priority</bdi>" in html
     assert "Outputs and decisions" in html
 
 

@@ -36,7 +36,7 @@ def test_an_old_version_is_shown_in_full_as_it_was(client, renamed):
     response = client.get(version_url(renamed, 1))
     html = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r"<h1 class=\"govuk-heading-xl\">\s*Repairs helper\s*</h1>", html)
+    assert re.search(r"<h1 class=\"govuk-heading-xl\" dir=\"auto\">\s*Repairs helper\s*</h1>", html)
     assert "Old team" in html and "New team" not in html
     assert "Council homes only." in html  # a field only ATRS 3.0 has
     assert "Algorithmic Transparency Recording Standard, version 3.0" in html
