@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from algoreg.jinja2 import govuk_date
 from algoreg.organisations.models import Organisation
 from algoreg.records.models import Record, RecordVersion
+from algoreg.standard.cleaning import displayable
 
 ENTRIES = 50
 
@@ -46,6 +47,8 @@ class RecordsFeed(Feed):
 
     def item_title(self, version: RecordVersion) -> str:
         name = version.data.get("name") or version.record.name
+        # displayable: XML cannot hold control characters, which versions published before tidying may have.
+        name = displayable(name)
         return f"{name}: version {version.number}" if version.number > 1 else f"{name}: first published"
 
     def item_description(self, version: RecordVersion) -> str:
@@ -56,7 +59,7 @@ class RecordsFeed(Feed):
                  f"What changed: {version.change_note}" if version.change_note else "", description]
         if record.status == Record.Status.RETIRED:
             parts.append("The tool has since been retired.")
-        return " ".join(part for part in parts if part)
+        return displayable(" ".join(part for part in parts if part))
 
     def item_link(self, version: RecordVersion) -> str:
         return reverse("records:version", args=[version.record.reference, version.number])
