@@ -8,6 +8,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
+from algoreg.client_address import client_address
+
 
 class SettingRate(SimpleRateThrottle):
     setting = ""
@@ -25,12 +27,7 @@ class SettingRate(SimpleRateThrottle):
 
     def get_ident(self, request: HttpRequest) -> str:
         """The client's address: REMOTE_ADDR, or the address API_PROXY_COUNT proxies in front of us were given."""
-        proxies = settings.API_PROXY_COUNT
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
-        if proxies and forwarded:
-            addresses = [a.strip() for a in forwarded.split(",")]
-            return addresses[-min(proxies, len(addresses))]
-        return request.META.get("REMOTE_ADDR", "")
+        return client_address(request)
 
 
 class AnonymousRate(SettingRate):

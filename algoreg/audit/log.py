@@ -1,5 +1,7 @@
 """Writing the audit log. Every action that changes something goes through `log`."""
 
+from algoreg.client_address import client_address
+
 from .models import AuditEvent
 
 
@@ -13,5 +15,5 @@ def log(action: str, *, request=None, actor=None, organisation=None, record=None
         organisation=organisation or getattr(record, "organisation", None),
         record=record,
         detail=detail,
-        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip_address=(client_address(request) or None) if request is not None else None,
     )
