@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from algoreg.client_address import client_address
 
-from .timeformat import govuk_datetime, govuk_time
+from .timeformat import govuk_when
 
 ADDRESS_ALONE = ("ip_address", ["ip_address"])
 
@@ -73,7 +73,6 @@ def locked_out(request, original_response=None, credentials=None):
     counted = from_address if address_locked else from_address.filter(username=lockout_username(request, credentials))
     last_failure = counted.aggregate(last=Max("attempt_time"))["last"]
     until = (last_failure or timezone.now()) + settings.AXES_COOLOFF_TIME
-    same_day = timezone.localdate(until) == timezone.localdate()
-    context = {"until": until, "until_text": govuk_time(until) if same_day else govuk_datetime(until),
+    context = {"until": until, "until_text": govuk_when(until),
                "minutes": settings.AXES_COOLOFF_MINUTES, "address_locked": address_locked}
     return render(request, "accounts/locked_out.html", context, status=429)

@@ -14,3 +14,8 @@ def govuk_time(value) -> str:
 
 def govuk_datetime(value) -> str:
     return f"{date_format(localtime(value), 'j F Y')} at {govuk_time(value)}"
+
+
+def govuk_when(value) -> str:
+    """The time alone if it is today, else the date and time."""
+    return govuk_time(value) if localtime(value).date() == localtime().date() else govuk_datetime(value)

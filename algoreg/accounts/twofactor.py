@@ -1,6 +1,7 @@
 """Two-factor sign-in with an authenticator app (TOTP, RFC 6238), through django-otp."""
 
 import hashlib
+import math
 import re
 import secrets
 from base64 import b32encode
@@ -12,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from markupsafe import Markup, escape
 
 from .models import BackupCode
+from .timeformat import govuk_when
 
 BACKUP_CODE_COUNT = 10
 # 10 characters of base 32 (50 random bits), shown as two groups of 5: "abcde-fghij".
@@ -45,6 +47,35 @@ def qr_code_svg(device: TOTPDevice) -> Markup:
 def verify(device: TOTPDevice | None, code: str) -> bool:
     """Whether `code` is right for the device. django-otp refuses reused codes and slows down repeated guesses."""
     return device is not None and device.verify_token(code)
+
+
+def why_codes_are_paused(device: TOTPDevice | None) -> str:
+    """Why no code is being checked for now, as an error message, or "" if codes are being checked.
+
+    After each wrong code django-otp checks no code at all for a while (1, 2, 4, 8... seconds), so someone who
+    enters the right code then needs telling to wait, not that the code is wrong.
+    """
+    if device is None:
+        return ""
+    allowed, details = device.verify_is_allowed()
+    if allowed:
+        return ""
+    details = details or {}
+    count, until = details.get("failure_count"), details.get("locked_until")
+    if not count or until is None:
+        return "You cannot use a security code for now. Try again later"
+    times = "once" if count == 1 else f"{count} times in a row"
+    return f"You have entered a wrong security code {times}. To keep your account safe, {_wait(until)}"
+
+
+def _wait(until) -> str:
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    if seconds < 60:
+        return f"wait {seconds} second{'s' if seconds != 1 else ''} before you try again"
+    if seconds <= 60 * 60:
+        minutes = math.ceil(seconds / 60)
+        return f"wait {minutes} minute{'s' if minutes != 1 else ''} before you try again"
+    return f"we will not check another code until {govuk_when(until)}"
 
 
 def normalise(code: str) -> str:

@@ -96,7 +96,8 @@ def sign_in_code(request):
     form = CodeForm(request.POST if request.method == "POST" else None, allow_backup=True)
     if request.method == "POST" and form.is_valid():
         device = twofactor.confirmed_device(user)
-        if _code_is_right(device, form):
+        paused = twofactor.why_codes_are_paused(device)
+        if not paused and _code_is_right(device, form):
             if pending is not None:
                 request.session.pop(PENDING, None)
                 setattr(request, WITH_CODE, "a backup code" if form.is_backup_code
@@ -108,8 +109,9 @@ def sign_in_code(request):
                 messages.info(request, f"You used a backup code. You have {left} left.")
             return redirect(pending["next"] if pending else safe_next(request))
         log(AuditEvent.Action.SIGN_IN_FAILED, request=request, actor=user,
-            detail="Entered a wrong security code for two-factor sign-in.")
-        form.add_error("code", "The security code is not right. Enter the newest code your app shows")
+            detail="Entered a security code while codes were paused after wrong security codes." if paused
+            else "Entered a wrong security code for two-factor sign-in.")
+        form.add_error("code", paused or "The security code is not right. Enter the newest code your app shows")
     return page(request, "accounts/sign_in_code.html", {"form": form, "next": request.GET.get("next", "")})
 
 
@@ -205,14 +207,16 @@ def two_factor_set_up(request):
     device = twofactor.unconfirmed_device(request.user)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if twofactor.verify(device, form.cleaned_data["code"]):
+        paused = twofactor.why_codes_are_paused(device)
+        if not paused and twofactor.verify(device, form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             request.user.totpdevice_set.filter(confirmed=False).delete()
             django_otp.login(request, device)
             log(AuditEvent.Action.TWO_FACTOR_CHANGED, request=request, detail="Turned on two-factor sign-in.")
             return _show_backup_codes(request, safe_next(request, reverse("accounts:account")))
-        form.add_error("code", "The security code is not right. Check the app is set up and enter the newest code")
+        form.add_error("code", paused or
+                       "The security code is not right. Check the app is set up and enter the newest code")
     context = {"form": form, "secret": twofactor.secret_text(device), "qr_code": twofactor.qr_code_svg(device),
                "required": must_use_two_factor(request.user), "next": request.GET.get("next", "")}
     return page(request, "accounts/two_factor_set_up.html", context)
@@ -228,12 +232,13 @@ def two_factor_turn_off(request):
         return redirect("accounts:account")
     form = CodeForm(request.POST if request.method == "POST" else None, allow_backup=True)
     if request.method == "POST" and form.is_valid():
-        if _code_is_right(device, form):
+        paused = twofactor.why_codes_are_paused(device)
+        if not paused and _code_is_right(device, form):
             twofactor.turn_off(request.user)
             log(AuditEvent.Action.TWO_FACTOR_CHANGED, request=request, detail="Turned off two-factor sign-in.")
             messages.success(request, "Two-factor sign-in is off.")
             return redirect("accounts:account")
-        form.add_error("code", "The security code is not right. Enter the newest code your app shows")
+        form.add_error("code", paused or "The security code is not right. Enter the newest code your app shows")
     return page(request, "accounts/two_factor_turn_off.html",
                 {"form": form, "required": must_use_two_factor(request.user)})
 
