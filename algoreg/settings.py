@@ -182,6 +182,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 CSRF_FAILURE_VIEW = "algoreg.accounts.views.csrf_failure"
+# Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It acts
+# just before the view, so its place in the list does not matter.
+MIDDLEWARE.append("algoreg.pages.middleware.NulCharacterMiddleware")
 
 # Lockout after repeated failed sign-ins (OWASP ASVS 5.0 V6.3.1). Failures are counted for each email address at
 # each client address, so nobody can lock a named officer out from somewhere else, and for each client address
