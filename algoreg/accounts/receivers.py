@@ -44,7 +44,7 @@ def audit_sign_in_failed(sender, credentials, request=None, **kwargs):
     typed = str(credentials.get("username") or "").strip()[:254]
     email = typed if "@" in typed and " " not in typed else "something that is not an email address"
     if getattr(request, "axes_locked_out", False):
-        detail = f"Tried to sign in as {email} while signing in with that email address was locked."
+        detail = f"Tried to sign in as {email} while sign-ins were locked after too many wrong passwords."
     else:
         detail = f"Wrong email address or password for {email}."
     log(AuditEvent.Action.SIGN_IN_FAILED, request=request, actor=None, organisation=None, detail=detail)
