@@ -271,10 +271,11 @@ def _norm(text: str) -> str:
 
 
 def match_choice(f: Field, text: str) -> str | None:
-    """The stored value for a choice written as its code or its label, in any case; None if it is neither."""
+    """The stored value for a choice written as its code, its label or GOV.UK's label, in any case; None if it is
+    none of them."""
     wanted = _norm(text)
     for value, label in f.choices:
-        if wanted in (_norm(value), _norm(label)):
+        if wanted in (_norm(value), _norm(label), _norm(f.standard_label(value))):
             return value
     return None
 
