@@ -88,6 +88,10 @@ class Field:
     def choice_label(self, value: str) -> str:
         return vocab.label_for(self.choices, value)
 
+    def standard_label(self, value: str) -> str:
+        """The label the ATRS collection on GOV.UK uses for a value, where it words it differently from us."""
+        return vocab.govuk_label(self.choices, value)
+
 
 @dataclass(frozen=True)
 class Section:

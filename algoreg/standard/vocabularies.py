@@ -1,7 +1,9 @@
 """Controlled lists of values: GOV.UK's ATRS finder facets, council types and our own extensions.
 
-Values are the slugs GOV.UK uses in its finder, so records can be matched to the national collection.
-Source: alphagov/specialist-publisher, lib/documents/schemas/algorithmic_transparency_records.json (MIT).
+Values are the slugs GOV.UK uses in its finder, so records can be matched to the national collection. Labels are our
+own plain English; where GOV.UK words a value differently, GOVUK_WORDING keeps GOV.UK's label for the files meant for
+the national collection. Source: alphagov/specialist-publisher,
+lib/documents/schemas/algorithmic_transparency_records.json (MIT), copied in algoreg/standard/data/.
 """
 
 Choices = tuple[tuple[str, str], ...]
@@ -119,6 +121,21 @@ RISK_CATEGORIES: Choices = (
     ("public-engagement", "Public engagement"),
 )
 
+# GOV.UK's finder labels where they differ from ours ("Beta/Pilot" where our pages say "Beta or pilot"). The ATRS
+# layout, made for the national collection, writes the standard's labels exactly.
+GOVUK_WORDING: dict[Choices, dict[str, str]] = {
+    PHASES: {"beta-pilot": "Beta/Pilot", "private-beta": "Private Beta", "public-beta": "Public Beta"},
+    FUNCTIONS: {"recreation-culture-and-religion": "Recreation culture and religion"},
+}
+# The lists that are GOV.UK's facets, by the finder's facet key (tests compare them with the copied schema).
+GOVUK_FACETS: dict[str, Choices] = {
+    "algorithmic_transparency_record_organisation_type": ORGANISATION_TYPES,
+    "algorithmic_transparency_record_function": FUNCTIONS,
+    "algorithmic_transparency_record_capability": CAPABILITIES,
+    "algorithmic_transparency_record_phase": PHASES,
+    "algorithmic_transparency_record_region": REGIONS,
+}
+
 STANDARD_VERSIONS = ("1.1", "2.1", "3.0", "4.0")
 CURRENT_STANDARD_VERSION = "4.0"
 
@@ -126,3 +143,8 @@ CURRENT_STANDARD_VERSION = "4.0"
 def label_for(choices: Choices, value: str) -> str:
     """The label for a stored value, or the value itself when it is not in the list."""
     return dict(choices).get(value, value)
+
+
+def govuk_label(choices: Choices, value: str) -> str:
+    """The label GOV.UK gives a stored value; ours for values of lists that are not GOV.UK's."""
+    return GOVUK_WORDING.get(choices, {}).get(value) or label_for(choices, value)

@@ -19,14 +19,17 @@ from django.db.models import Case, F, Func, IntegerField, Max, QuerySet, Value, 
 from django.urls import NoReverseMatch, reverse
 
 from algoreg.records.models import Record, RecordVersion
+from algoreg.standard.vocabularies import ORGANISATION_TYPES, govuk_label
 
 from .cells import csv_text, xlsx_text
 from .layout import (
     ATRS_META_COLUMNS,
+    EXTRA_VERSION_COLUMN,
     META_COLUMNS,
     Shape,
     atrs_cells,
     atrs_columns,
+    extra_columns,
     group_fields,
     own_cells,
     own_columns,
@@ -205,13 +208,14 @@ def own_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
 
 
 def atrs_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
-    """Header, then one row per record, keyed as in the ATRS 4.0 template."""
-    columns = atrs_columns(shape_of(records, "current_version__data"))
-    yield [*ATRS_META_COLUMNS, *(name for name, _ in columns)]
+    """Header, then one row per record, keyed as in the ATRS 4.0 template, then the register's extra columns."""
+    shape = shape_of(records, "current_version__data")
+    columns, extras = atrs_columns(shape), extra_columns(shape)
+    yield [*ATRS_META_COLUMNS, *(name for name, _ in columns), EXTRA_VERSION_COLUMN, *(name for name, _ in extras)]
     for record, version in with_versions(records):
         organisation = record.organisation
-        meta = [record.public_id, organisation.name, organisation.get_org_type_display()]
-        yield meta + atrs_cells(version.data, columns)
+        meta = [record.public_id, organisation.name, govuk_label(ORGANISATION_TYPES, organisation.org_type)]
+        yield [*meta, *atrs_cells(version.data, columns), version.standard_version, *own_cells(version.data, extras)]
 
 
 def history_rows(records: QuerySet[Record]) -> Iterator[list[str]]:

@@ -3,16 +3,22 @@
 Members of an organisation import into their own organisation, and every row becomes a draft for its approvers.
 The uploaded file is read in memory (or Django's temporary upload file) and kept, compressed, only between the dry
 run and "Apply" (PendingImport), for the person who uploaded it.
+
+"Import" locks the upload, plans and applies in one transaction, and marks the upload imported before it commits,
+so a second click (even one at the same moment) waits for the first and then finds it done: it gets a page saying
+so, never a second import of the same rows.
 """
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from algoreg.accounts.access import membership_in, memberships_for, require_verified
+from algoreg.accounts.timeformat import govuk_datetime
 
 from .importing import CREATE, ERROR, UNCHANGED, UPDATE, Target, dry_run
 from .importing import apply as apply_plan
@@ -115,10 +121,12 @@ def _pending(request, pending_id) -> PendingImport:
 
 def _plan(request, pending: PendingImport):
     mapping_raw = pending.mapping_bytes()
-    mapping = load_mapping(mapping_raw) if mapping_raw else None
     target = Target(organisation=pending.organisation, user=request.user, request=request,
                     filename=pending.filename)
-    return dry_run(pending.file_bytes(), target, mapping)
+    try:
+        return dry_run(pending.file_bytes(), target, load_mapping(mapping_raw) if mapping_raw else None)
+    except (Refused, MappingError):
+        raise Http404 from None  # it was readable when uploaded; only a changed setting could make it unreadable
 
 
 def _report(request, pending: PendingImport, plan):
@@ -133,28 +141,40 @@ def _report(request, pending: PendingImport, plan):
     return render(request, "transfer/import_report.html", context)
 
 
+def _already_imported(request, pending: PendingImport):
+    context = {"pending": pending, "section": "manage", "imported_at": govuk_datetime(pending.imported_at)}
+    return render(request, "transfer/import_already_imported.html", context)
+
+
 @require_verified
 @require_GET
 def report(request, pending_id):
     pending = _pending(request, pending_id)
-    try:
-        plan = _plan(request, pending)
-    except (Refused, MappingError):
-        raise Http404 from None  # it was readable when uploaded; only a changed setting could make it unreadable
-    return _report(request, pending, plan)
+    if pending.imported_at is not None:
+        return _already_imported(request, pending)
+    return _report(request, pending, _plan(request, pending))
+
+
+def outcome_words(outcome) -> str:
+    return (f"{outcome.created:,} new draft{'s' if outcome.created != 1 else ''}, {outcome.updated:,} updated, "
+            f"{outcome.unchanged:,} unchanged.")
 
 
 @require_verified
 @require_POST
 def apply(request, pending_id):
     pending = _pending(request, pending_id)
-    plan = _plan(request, pending)
-    if not plan.ok:
-        return _report(request, pending, plan)
-    outcome = apply_plan(plan)
-    pending.delete()
-    messages.success(request, f"Imported into {pending.organisation.name}: {outcome.created:,} new "
-                              f"draft{'s' if outcome.created != 1 else ''}, {outcome.updated:,} updated, "
-                              f"{outcome.unchanged:,} unchanged. An approver must review each draft before it "
-                              "is published.")
+    with transaction.atomic():
+        # A second click waits here until the first one's transaction ends, then sees the upload marked imported.
+        pending = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
+        if pending is None:
+            raise Http404  # it expired and was removed a moment ago
+        if pending.imported_at is not None:
+            return _already_imported(request, pending)
+        plan = _plan(request, pending)
+        if not plan.ok:
+            return _report(request, pending, plan)
+        pending.mark_imported(outcome_words(apply_plan(plan)))
+    messages.success(request, f"Imported into {pending.organisation.name}: {pending.outcome} An approver must "
+                              "review each draft before it is published.")
     return redirect("editor:dashboard")

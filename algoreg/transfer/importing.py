@@ -85,7 +85,7 @@ class RowPlan:
     version: str = CURRENT_STANDARD_VERSION
     kind: str = Record.Kind.FULL
     changes: list[Change] = field(default_factory=list)
-    still_needed: int = 0  # fields a draft still needs before it can be published
+    still_needed: list[str] = field(default_factory=list)  # labels of what a draft needs before publishing
 
     @property
     def problems(self) -> list[Problem]:
@@ -209,18 +209,45 @@ def changes(old: dict, new: dict) -> list[Change]:
             continue
         what = "added" if before is None else "removed" if after is None else "changed"
         label = FIELDS[key].label if key in FIELDS else "Reasons fields are withheld" if key == WITHHELD else key
-        result.append(Change(key, label, what, preview(after)))
+        result.append(Change(key, label, what, preview(key, after)))
     return result
 
 
-def preview(value) -> str:
+def preview(key: str, value) -> str:
+    """A short view of a value as people read it: choices by their labels, withheld fields by their labels."""
     if value is None:
         return ""
+    f = FIELDS.get(key)
     if isinstance(value, list) and value and isinstance(value[0], dict):
         return f"{len(value)} {'entry' if len(value) == 1 else 'entries'}"
-    text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    if key == WITHHELD and isinstance(value, dict):
+        text = "; ".join(f"{FIELDS[k].label if k in FIELDS else k}: {reason}" for k, reason in value.items())
+    elif f is not None and f.choices:
+        text = "; ".join(f.choice_label(v) for v in (value if isinstance(value, list) else [value]))
+    else:
+        text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     return text if len(text) <= 120 else text[:117] + "…"
+
+
+def path_label(path: str) -> str:
+    """What a validation path is called on the record's pages: `name` is "Name of the tool", `risks.0.name` is
+    "Risk 1: Risk"."""
+    key, _, rest = path.partition(".")
+    f = FIELDS.get(key)
+    if f is None:
+        return path
+    index, _, sub_key = rest.partition(".")
+    sub = next((s for s in f.fields if s.key == sub_key), None)
+    if sub is None or not index.isdigit():
+        return f.label
+    return f"{f.item_name.capitalize()} {int(index) + 1}: {sub.label}"
+
+
+def still_needed(data: dict, version: str) -> list[str]:
+    """The fields a draft must fill in before it can be published, by their labels, in the record's order."""
+    labels = [path_label(path) for path in validate(data, version, for_publication=True)]
+    return list(dict.fromkeys(labels))
 
 
 def readable_path(path: str) -> str:
@@ -281,7 +308,7 @@ def plan_row(row: ParsedRow, organisation, record: Record | None, parsed: Parsed
         if not (path == "name" and any(p.where == "name" for p in row.problems)):
             row.problem(readable_path(path), message)
     if not target.publish:
-        planned.still_needed = len(validate(data, version, for_publication=True))
+        planned.still_needed = still_needed(data, version)
     if row.problems or organisation is None:
         planned.action = ERROR
     elif record is None:

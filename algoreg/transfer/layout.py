@@ -8,9 +8,11 @@ The register's own layout (CSV, and XLSX split into one sheet per section) has o
   with the most items needs (at least one set);
 - `withheld.<key>` after a field, holding the reason it is not published, for fields some exported record withholds.
 
-The ATRS 4.0 layout uses each field's ATRS 4.0 key. Groups that ATRS 4.0 keeps in one free-text field (impact
-assessments, risks) are written as readable text; groups that ATRS repeats per item (third parties, models,
-development data) are numbered `model_name.1`, `model_name.2`…. Fields ATRS does not have are left out.
+The ATRS 4.0 layout uses each field's ATRS 4.0 key, and GOV.UK's labels for choices. Groups that ATRS 4.0 keeps in
+one free-text field (impact assessments, risks) are written as readable text; groups that ATRS repeats per item (third
+parties, models, development data) are numbered `model_name.1`, `model_name.2`…. After the standard's columns come
+`register.` columns for everything the template has no column for (our extensions, fields of earlier versions, a
+dataset's name, the record's standard version), in the register's own layout, so the file imports back without loss.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ META_COLUMNS = (
 )
 # Columns of the ATRS layout that describe the record (keys from fields.METADATA_KEYS).
 ATRS_META_COLUMNS = ("id", "organisation_name", "organisation_type")
+# The ATRS layout's extra columns, after the standard's: this register's own, which GOV.UK ignores.
+EXTRA_PREFIX = "register."
+EXTRA_VERSION_COLUMN = f"{EXTRA_PREFIX}standard_version"
 # Together these mark a file as one of this register's own exports.
 OWN_MARKERS = frozenset({"id", "kind", "organisation_slug"})
 
@@ -123,13 +128,14 @@ def resolve_own(column: str) -> Target | None:
 
 
 def cell_text(f: Field, value, labels: bool = False) -> str:
-    """A field's stored value as cell text: choices as their codes (or labels), several choices joined by '; '."""
+    """A field's stored value as cell text: choices as their codes (or as GOV.UK labels them), several choices joined
+    by '; '."""
     if value is None or value == "" or value == []:
         return ""
     if f.type == FieldType.MULTI_CHOICE:
-        return MULTI_SEPARATOR.join(f.choice_label(v) if labels else v for v in value)
+        return MULTI_SEPARATOR.join(f.standard_label(v) if labels else v for v in value)
     if f.type == FieldType.CHOICE and labels:
-        return f.choice_label(value)
+        return f.standard_label(value)
     return str(value)
 
 
@@ -167,6 +173,29 @@ def atrs_columns(shape: Shape) -> list[tuple[str, Target]]:
             for index in range(1, shape.count(f) + 1) if keyed else ():
                 columns += [(f"{sub_key}.{index}", Target(sub, f, index)) for sub_key, sub in keyed]
     return columns
+
+
+def in_atrs(f: Field) -> bool:
+    return f.atrs_key(ATRS_VERSION) is not None
+
+
+def extra_columns(shape: Shape) -> list[tuple[str, Target]]:
+    """The register's own columns for what the ATRS 4.0 template has no column for, named `register.<own column>`:
+    fields it lacks, the item fields it lacks in groups it numbers (a dataset's name), and the reasons such a group
+    is withheld."""
+    columns = []
+    for f in FIELDS.values():
+        if in_atrs(f):
+            continue  # a withheld field shows its reason in its own cell
+        numbered = f.is_group and any(in_atrs(sub) for sub in f.fields)
+        columns += [(EXTRA_PREFIX + name, target) for name, target in field_columns(f, shape)
+                    if not (numbered and not target.withheld and in_atrs(target.field))]
+    return columns
+
+
+def resolve_extra(column: str) -> Target | None:
+    """The target of one of the ATRS layout's `register.` columns, or None if it is not one."""
+    return resolve_own(column.removeprefix(EXTRA_PREFIX)) if column.startswith(EXTRA_PREFIX) else None
 
 
 def group_as_text(group: Field, items: list[dict]) -> str:
@@ -242,10 +271,11 @@ def _norm(text: str) -> str:
 
 
 def match_choice(f: Field, text: str) -> str | None:
-    """The stored value for a choice written as its code or its label, in any case; None if it is neither."""
+    """The stored value for a choice written as its code, its label or GOV.UK's label, in any case; None if it is
+    none of them."""
     wanted = _norm(text)
     for value, label in f.choices:
-        if wanted in (_norm(value), _norm(label)):
+        if wanted in (_norm(value), _norm(label), _norm(f.standard_label(value))):
             return value
     return None
 

@@ -37,6 +37,9 @@ def lines(plan: Plan, filename: str, verbosity: int = 1) -> Iterator[str]:
         name = f" · {row.row.name}" if row.row.name else ""
         yield f"{row.row.label}{name}: {what_happens(row, plan.target.publish)}"
         yield from (f"    {p.where}: {p.message}" for p in row.problems)
+        if row.still_needed and row.action != ERROR:
+            yield (f"    still to fill in before it can be published ({len(row.still_needed)}): "
+                   f"{', '.join(row.still_needed)}")
         yield from (f"    note: {note}" for note in row.row.notes)
         if verbosity > 1:
             yield from (f"    {c.label} ({c.key}) {c.what}: {c.preview}" for c in row.changes)

@@ -18,7 +18,17 @@ from algoreg.standard.cleaning import clean_content, clean_text
 from algoreg.standard.fields import METADATA_KEYS
 from algoreg.standard.vocabularies import STANDARD_VERSIONS
 
-from .layout import META_COLUMNS, OWN_MARKERS, WITHHELD_PREFIX, Target, resolve_atrs, resolve_own
+from .layout import (
+    EXTRA_PREFIX,
+    EXTRA_VERSION_COLUMN,
+    META_COLUMNS,
+    OWN_MARKERS,
+    WITHHELD_PREFIX,
+    Target,
+    resolve_atrs,
+    resolve_extra,
+    resolve_own,
+)
 from .readers import Row, Sheet, Table
 from .values import Assembler, CellProblem, cell_text, target_value
 
@@ -210,9 +220,11 @@ def atrs_version(header: list[str]) -> tuple[str, int]:
 def parse_atrs(sheet: Sheet, version: str, check_length: bool) -> Parsed:
     parsed = Parsed(f"Columns of the ATRS {version} template")
     parsed.problems += header_problems(sheet)
-    targets = {c: resolve_atrs(version, c) for c in sheet.header if c}
-    unknown = [c for c, t in targets.items() if t is None and c not in METADATA_KEYS]
-    parsed.problems += [f"Column “{c}” is not a field of version {version} of the ATRS template." for c in unknown]
+    standard = {c: resolve_atrs(version, c) for c in sheet.header if c}
+    extras = {c: resolve_extra(c) for c in sheet.header if c.startswith(EXTRA_PREFIX)}
+    parsed.problems += [unknown_atrs_column(c, version) for c in sheet.header
+                        if c and standard.get(c) is None and extras.get(c) is None
+                        and c not in (*METADATA_KEYS, EXTRA_VERSION_COLUMN)]
     for row in sheet.rows:
         if not row.cells:
             continue
@@ -220,26 +232,50 @@ def parse_atrs(sheet: Sheet, version: str, check_length: bool) -> Parsed:
         cells = row_cells(sheet, row, result, check_length)
         assembler = Assembler()
         for column, raw in cells.items():
-            target = targets.get(column)
-            if target is not None and is_withheld_cell(target, raw):
-                assembler.touched.add(target.key)
-                add_cell(assembler, result, column, Target(target.field, withheld=True),
-                         raw.strip()[len(WITHHELD_PREFIX):])
-            elif target is not None:
+            if target := standard.get(column):
+                add_atrs_cell(assembler, result, column, target, raw)
+            elif target := extras.get(column):
                 add_cell(assembler, result, column, target, raw)
         result.data = assembler.result()
         result.touched = frozenset(assembler.touched)
-        meta = texts(cells, ("id", "organisation_name"), result)
+        meta = texts(cells, ("id", "organisation_name", EXTRA_VERSION_COLUMN), result)
         result.source_id = meta.get("id") or name_id(result.name)
         result.organisation = meta.get("organisation_name", "")
+        read_standard_version(meta.get(EXTRA_VERSION_COLUMN), result)
         parsed.rows.append(result)
     return parsed
 
 
+def unknown_atrs_column(column: str, version: str) -> str:
+    if column.startswith(EXTRA_PREFIX):
+        return (f"Column “{column}” is not one of this register's extra columns: after “{EXTRA_PREFIX}” comes a "
+                "column of the register's own export, such as “register.human_involvement”.")
+    return f"Column “{column}” is not a field of version {version} of the ATRS template."
+
+
+def add_atrs_cell(assembler: Assembler, parsed: ParsedRow, column: str, target: Target, raw: str) -> None:
+    """A cell of the template's columns, where a withheld field reads 'Not published: <reason>'."""
+    if is_withheld_cell(target, raw):
+        assembler.touched.add(target.key)
+        add_cell(assembler, parsed, column, Target(target.field, withheld=True), raw.strip()[len(WITHHELD_PREFIX):])
+    else:
+        add_cell(assembler, parsed, column, target, raw)
+
+
 def is_withheld_cell(target: Target, raw: str) -> bool:
     """A field the ATRS export shows as 'Not published: <reason>'."""
-    return (target.group is None and not target.as_text and target.field.withholdable
-            and raw.strip().startswith(WITHHELD_PREFIX))
+    return target.group is None and target.field.withholdable and raw.strip().startswith(WITHHELD_PREFIX)
+
+
+def read_standard_version(text: str | None, parsed: ParsedRow) -> None:
+    """The version of the standard the record follows, from the register's extra column, when the file has it."""
+    if not text:
+        return
+    if text not in STANDARD_VERSIONS:
+        parsed.problem(EXTRA_VERSION_COLUMN, f"“{text}” is not a version of the standard "
+                                             f"({', '.join(STANDARD_VERSIONS)})")
+    else:
+        parsed.version = text
 
 
 # --- JSON ----------------------------------------------------------------------------------------------------------
