@@ -34,9 +34,8 @@ GET_OR_POST = require_http_methods(["GET", "POST"])
 
 
 def page(request, template: str, context: dict | None = None, status: int = 200):
-    """Render one of our pages, with any messages (success banners) waiting for this person."""
-    return render(request, template, {"messages": list(messages.get_messages(request)), **(context or {})},
-                  status=status)
+    """Render one of our pages; those that show messages read them with includes/messages.html."""
+    return render(request, template, context or {}, status=status)
 
 
 def safe_next(request, default: str = "") -> str:
