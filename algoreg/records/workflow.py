@@ -31,11 +31,11 @@ class WorkflowError(Exception):
 
 @transaction.atomic
 def create_record(organisation, user, name: str, request=None, based_on: RecordVersion | None = None) -> Record:
-    data = {"name": name}
+    data = {}
     if based_on is not None:
         data = {k: v for k, v in based_on.data.items() if k not in OWN_DETAILS and k != WITHHELD}
-        data["name"] = name
-        data["organisation_or_department"] = organisation.name
+    # The record belongs to one organisation, so its required "Organisation" answer starts as that name.
+    data.update(name=name, organisation_or_department=organisation.name)
     record = Record.objects.create(organisation=organisation, name=name, based_on=based_on)
     RecordDraft.objects.create(record=record, data=data, last_edited_by=user,
                                standard_version=CURRENT_STANDARD_VERSION)

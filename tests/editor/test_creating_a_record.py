@@ -12,7 +12,7 @@ def test_an_editor_creates_a_record_that_starts_as_a_private_draft(client, edito
     record = Record.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/manage/records/{record.public_id}/"
     assert record.organisation == council and record.status == "draft"
-    assert record.draft.data == {"name": "Repairs triage"}
+    assert record.draft.data == {"name": "Repairs triage", "organisation_or_department": council.name}
     assert client.get(f"/records/{record.public_id}/").status_code == 404
     assert AuditEvent.objects.filter(action="record.created", record=record, actor=editor).exists()
 
