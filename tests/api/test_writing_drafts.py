@@ -167,5 +167,5 @@ def test_listing_and_reading_drafts(client, token, draft, record, editor):
     assert {d["public_id"]: d["is_published"] for d in listed["results"]} == {
         draft.public_id: False, record.public_id: True}
     one = client.get(f"{API}/drafts/{draft.public_id}", **bearer(token)).json()
-    assert one["content"] == {"name": "Repairs triage"}
+    assert one["content"] == {"name": "Repairs triage", "organisation_or_department": "Example Borough Council"}
     assert one["editor_url"].endswith(f"/manage/records/{draft.public_id}/")
