@@ -86,7 +86,7 @@ def _content_message(error: dict, path: list, sent: Request) -> str:
     kind = error.get("type", "")
     if kind == "extra_forbidden":
         if len(path) == 3:
-            return f"“{path[-1]}” is not part of a {FIELDS[path[0]].item_name}"
+            return f"“{path[-1]}” is not part of {FIELDS[path[0]].item_with_article}"
         return f"“{path[-1]}” is not a field of records written to version {sent.version} of the standard"
     if f is None:
         return error.get("msg", "This is not valid")

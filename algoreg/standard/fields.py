@@ -53,6 +53,8 @@ class Field:
     # Repeatable groups: the fields of one item and what one item is called.
     fields: tuple[Field, ...] = ()
     item_name: str = ""
+    # "a" or "an" before the item name, where the rule in `item_with_article` would pick the wrong one.
+    item_article: str = ""
     # Filled in when the field joins a section.
     section: str = ""
     tier: int = 2
@@ -74,6 +76,12 @@ class Field:
     def is_legacy(self) -> bool:
         """True for fields that ATRS 4.0 no longer has."""
         return bool(self.versions) and "4.0" not in self.versions
+
+    @property
+    def item_with_article(self) -> str:
+        """One entry of a repeatable group with its article, for buttons and messages: "an impact assessment"."""
+        article = self.item_article or ("an" if self.item_name[:1].lower() in tuple("aeiou") else "a")
+        return f"{article} {self.item_name}"
 
     def atrs_key(self, version: str) -> str | None:
         """This field's key in the given ATRS version's template, or None if that version lacks it."""

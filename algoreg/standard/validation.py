@@ -167,7 +167,7 @@ def validate_items(group: Field, items: list[dict], version: str, for_publicatio
     fields = [f for f in group.fields if f.applies_to(version)]
     known = {f.key for f in fields}
     for index, item in enumerate(items):
-        errors.update({f"{group.key}.{index}.{key}": f"“{key}” is not part of a {group.item_name}"
+        errors.update({f"{group.key}.{index}.{key}": f"“{key}” is not part of {group.item_with_article}"
                        for key in item if key not in known})
         for f in fields:
             path = f"{group.key}.{index}.{f.key}"

@@ -42,7 +42,7 @@ def answer(page, f, name: str) -> None:
         for part, value in (("day", "1"), ("month", "6"), ("year", "2027")):
             page.locator(f"[name='{name}-{part}']").fill(value)
     elif f.type == FieldType.GROUP:
-        page.get_by_role("button", name=f"Add a {f.item_name}", exact=True).click()
+        page.get_by_role("button", name=f"Add {f.item_with_article}", exact=True).click()
         for sub in f.fields:
             if sub.required and sub.applies_to("4.0"):
                 answer(page, sub, f"{name}-0-{sub.key}")
