@@ -236,8 +236,10 @@ DESCRIPTION = Section(
         long_text("method", "Method", "The kinds of methods or models the tool uses.", versions=("2.1",)),
         group("legal_basis", "Legal basis", "The laws or powers that allow the council to use the tool and its "
               "data, with a link to each.", "legal basis", (
-                  text("title", "Name of the law or power", "For example 'Housing Act 1996, Part 7'.",
-                       required=True, versions=()),
+                  # Long text: real registers describe the legal basis in paragraphs (the Dutch register's
+                  # longest is 2,478 characters), more than a one-line name holds.
+                  long_text("title", "Name of the law or power", "For example 'Housing Act 1996, Part 7'. Say "
+                            "which parts apply and how, if that helps.", required=True, versions=()),
                   url("url", "Link", "A public link to the law, such as legislation.gov.uk.", versions=()),
               ), versions=()),
     ),
