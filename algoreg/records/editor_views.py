@@ -1,5 +1,7 @@
 """The council side: the dashboard, writing a record section by section, review and publishing."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -147,11 +149,40 @@ def preview(request, public_id: str):
     return render(request, "records/detail.html", context)
 
 
+def _says_when_already_published(view):
+    """A workflow page reached after the draft was published (a second click, or another approver was quicker)
+    says so, with a link to the published record, instead of 'Page not found'."""
+
+    @wraps(view)
+    def answer(request, public_id: str):
+        try:
+            return view(request, public_id)
+        except workflow.AlreadyPublished as done:
+            record = Record.objects.select_related("organisation", "current_version__published_by").get(
+                pk=done.record.pk)
+            return render(request, "editor/already_published.html",
+                          {"record": record, "version": record.current_version, "section": "manage"})
+
+    return answer
+
+
+def _draft_to_act_on(record: Record) -> RecordDraft:
+    """The record's draft; AlreadyPublished if it has none because it has been published since the page was read."""
+    draft = RecordDraft.objects.filter(record=record).first()
+    if draft is None:
+        if Record.objects.filter(pk=record.pk, current_version__isnull=False).exists():
+            raise workflow.AlreadyPublished(record)
+        raise Http404
+    return draft
+
+
 @require_verified
 @require_POST
+@_says_when_already_published
 def submit(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
-    return _act(request, record, lambda: workflow.submit(get_draft(record), request.user, request),
+    draft = _draft_to_act_on(record)
+    return _act(request, record, lambda: workflow.submit(draft, request.user, request),
                 "Submitted for review. The approvers have been told by email.")
 
 
@@ -167,9 +198,10 @@ def new_draft(request, public_id: str):
 
 @require_verified
 @require_http_methods(["GET", "POST"])
+@_says_when_already_published
 def send_back(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
-    draft = get_draft(record)
+    draft = _draft_to_act_on(record)
     return _reasoned_action(
         request, record, "send_back", "Send back to the editor",
         "Say what needs to change. The editor sees your comments on the record and by email.",
@@ -179,9 +211,10 @@ def send_back(request, public_id: str):
 
 @require_verified
 @require_http_methods(["GET", "POST"])
+@_says_when_already_published
 def publish(request, public_id: str):
     record, _ = get_record_for_member(request, public_id, approver=True)
-    draft = get_draft(record)
+    draft = _draft_to_act_on(record)
     blocker = workflow.publish_blocker(draft, request.user)
     if blocker:
         messages.error(request, blocker)

@@ -29,6 +29,30 @@ class WorkflowError(Exception):
     """An action that the record's state or the person's role does not allow; the message says why."""
 
 
+class AlreadyPublished(Exception):
+    """The draft was published before this action reached it: by an earlier click of the same button, or by
+    another approver. Only publishing removes a draft, so a draft that has gone has been published."""
+
+    def __init__(self, record: Record):
+        super().__init__(f"{record} has already been published")
+        self.record = record
+
+
+# Each action below re-reads what it changes inside its transaction, locked (SQLite's BEGIN IMMEDIATE serialises
+# writers anyway), and checks the state again: a double click or a second person may have acted since the page read
+# it. The later request then finds the action done and says so, rather than repeating it or failing.
+
+def _locked_draft(draft: RecordDraft) -> RecordDraft:
+    current = RecordDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    if current is None:
+        raise AlreadyPublished(draft.record)
+    return current
+
+
+def _locked_record(record: Record) -> Record:
+    return Record.objects.select_for_update().get(pk=record.pk)
+
+
 @transaction.atomic
 def create_record(organisation, user, name: str, request=None, based_on: RecordVersion | None = None) -> Record:
     data = {}
@@ -47,8 +71,9 @@ def create_record(organisation, user, name: str, request=None, based_on: RecordV
 @transaction.atomic
 def start_new_draft(record: Record, user, request=None) -> RecordDraft:
     """A draft to change a published record; the published version stays live until the new one is published."""
-    if hasattr(record, "draft"):
-        return record.draft
+    _locked_record(record)
+    if existing := RecordDraft.objects.filter(record=record).first():
+        return existing
     version = record.current_version
     draft = RecordDraft.objects.create(record=record, data=dict(version.data), last_edited_by=user,
                                        standard_version=version.standard_version or CURRENT_STANDARD_VERSION,
@@ -84,6 +109,7 @@ def missing_for_publication(draft: RecordDraft) -> dict[str, str]:
 
 @transaction.atomic
 def submit(draft: RecordDraft, user, request=None) -> None:
+    draft = _locked_draft(draft)
     if missing_for_publication(draft):
         raise WorkflowError("Fill in everything the record still needs before you submit it for review.")
     if draft.state == RecordDraft.State.SUBMITTED:
@@ -97,6 +123,7 @@ def submit(draft: RecordDraft, user, request=None) -> None:
 
 @transaction.atomic
 def send_back(draft: RecordDraft, user, comment: str, request=None) -> None:
+    draft = _locked_draft(draft)
     if draft.state != RecordDraft.State.SUBMITTED:
         raise WorkflowError("Only a draft waiting for review can be sent back.")
     draft.state = RecordDraft.State.IN_PROGRESS
@@ -122,7 +149,7 @@ def may_approve_own_edit(organisation) -> bool:
 
 @transaction.atomic
 def publish_draft(draft: RecordDraft, user, change_note: str, request=None) -> RecordVersion:
-    draft = RecordDraft.objects.select_for_update().get(pk=draft.pk)
+    draft = _locked_draft(draft)
     if blocker := publish_blocker(draft, user):
         raise WorkflowError(blocker)
     if missing_for_publication(draft):
@@ -138,6 +165,9 @@ def publish_draft(draft: RecordDraft, user, change_note: str, request=None) -> R
 
 @transaction.atomic
 def retire(record: Record, user, reason: str, request=None) -> None:
+    record = _locked_record(record)
+    if record.status == Record.Status.RETIRED:
+        raise WorkflowError("This record has already been retired.")
     if record.status != Record.Status.PUBLISHED:
         raise WorkflowError("Only a published record can be retired.")
     record.status, record.retired_at, record.retired_reason = Record.Status.RETIRED, timezone.now(), reason
@@ -148,6 +178,9 @@ def retire(record: Record, user, reason: str, request=None) -> None:
 
 @transaction.atomic
 def withdraw(record: Record, user, reason: str, request=None) -> None:
+    record = _locked_record(record)
+    if record.status == Record.Status.WITHDRAWN:
+        raise WorkflowError("This record has already been withdrawn.")
     if record.status not in (Record.Status.PUBLISHED, Record.Status.RETIRED):
         raise WorkflowError("Only a published or retired record can be withdrawn.")
     record.status, record.withdrawn_at, record.withdrawn_reason = Record.Status.WITHDRAWN, timezone.now(), reason
