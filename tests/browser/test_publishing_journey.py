@@ -105,7 +105,7 @@ def test_an_editor_and_an_approver_publish_two_versions_that_the_public_can_comp
     page.goto(record_url)
     page.get_by_role("button", name="Update this record").click()
     page.goto(f"{record_url}sections/owner/")
-    page.get_by_label("Team").fill("Repairs and maintenance")
+    page.get_by_label("Team", exact=True).fill("Repairs and maintenance")
     page.get_by_label("Yes, it is finished").check()
     page.get_by_role("button", name="Save and return to the record").click()
     page.get_by_role("button", name="Submit for review").click()
