@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from algoreg.accounts.access import memberships_for, require_verified
 from algoreg.accounts.models import Membership
 from algoreg.standard.cleaning import clean_text
-from algoreg.standard.fields import SECTIONS_BY_KEY
+from algoreg.standard.fields import FIELDS, SECTIONS_BY_KEY
+from algoreg.standard.validation import value_error
 
 from . import workflow
 from .access import get_draft, get_record_for_member
@@ -46,8 +47,8 @@ def new_record(request):
     if request.method == "POST":
         if not name:
             errors["name"] = "Enter the name of the tool"
-        elif len(name) > 300:
-            errors["name"] = "Name of the tool must be 300 characters or fewer"
+        elif problem := value_error(FIELDS["name"], name):
+            errors["name"] = problem
         if membership is None:
             errors["organisation"] = "Select the organisation the record belongs to"
         if not errors:

@@ -48,3 +48,10 @@ def test_starting_from_another_councils_record_copies_it_with_a_based_on_link(cl
     assert mine.draft.data["detailed_description"] == theirs.current_version.data["detailed_description"]
     overview = client.get(f"/manage/records/{mine.public_id}/").content.decode()
     assert "Started from" in overview and theirs.get_absolute_url() in overview
+
+
+def test_a_name_longer_than_the_field_allows_is_refused_with_the_fields_own_message(client, editor):
+    client.force_login(editor)
+    response = client.post("/manage/records/new/", {"name": "x" * 301})
+    assert "Name of the tool must be 300 characters or fewer" in response.content.decode()
+    assert not Record.objects.exists()
