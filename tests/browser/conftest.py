@@ -81,3 +81,23 @@ def sign_in(page, live_server):
         return page
 
     return as_user
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server, settings):
+    """Opens a page with JavaScript turned off, signed in as the given user: page_without_javascript(user)."""
+    from django.test import Client
+
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+
+    def as_user(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        return context.new_page()
+
+    yield as_user
+    context.close()

@@ -29,18 +29,9 @@ def test_the_editor_pages_pass_axe_including_forms_showing_errors(page, sign_in,
     screenshot(page, "section-with-errors")
 
 
-def test_adding_a_risk_works_without_javascript(browser, live_server, editor, council, settings):
-    from django.test import Client
-
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+def test_adding_a_risk_works_without_javascript(page_without_javascript, editor, council):
     record = new_draft(council, editor)
-    client = Client()
-    client.force_login(editor)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    page = context.new_page()
+    page = page_without_javascript(editor)
     page.goto(f"/manage/records/{record.public_id}/sections/risks/")
     page.get_by_role("button", name="Add a risk").click()
     page.locator("#risks-0-name").fill("Out-of-date addresses")
@@ -48,7 +39,6 @@ def test_adding_a_risk_works_without_javascript(browser, live_server, editor, co
     page.locator("#risks-1-name").fill("Unfair order")
     page.get_by_role("button", name="Remove risk 1").click()
     assert page.locator("#risks-0-name").input_value() == "Unfair order"
-    context.close()
 
 
 def test_an_approver_reviews_a_submitted_record(page, sign_in, editor, approver, council):

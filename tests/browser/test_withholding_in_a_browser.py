@@ -36,18 +36,9 @@ def test_closed_controls_add_little_to_a_section_and_one_opens_from_the_keyboard
     screenshot(page, "section-tool-withholding-one-field")
 
 
-def test_a_control_opens_without_javascript(browser, live_server, editor, council, settings):
-    from django.test import Client
-
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+def test_a_control_opens_without_javascript(page_without_javascript, editor, council):
     record = new_draft(council, editor)
-    client = Client()
-    client.force_login(editor)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    page = context.new_page()
+    page = page_without_javascript(editor)
     page.goto(f"/manage/records/{record.public_id}/sections/tool/")
     reason = page.get_by_label("Why this cannot be published (Maintenance and review)")
     assert not reason.is_visible()
@@ -56,6 +47,5 @@ def test_a_control_opens_without_javascript(browser, live_server, editor, counci
     reason.fill("It names the supplier's security partner.")
     page.get_by_role("button", name="Save and return to the record").click()
     page.wait_for_url(f"**/manage/records/{record.public_id}/")
-    context.close()
     record.draft.refresh_from_db()
     assert record.draft.data["withheld"] == {"maintenance": "It names the supplier's security partner."}
