@@ -24,7 +24,8 @@ def test_drafts_and_the_names_of_unpublished_records_are_tidied(council, editor)
     revision = record.draft.revision
     migration.tidy(apps, None)
     draft = RecordDraft.objects.get(record=record)
-    assert draft.data == {"name": "Repairs triage", "team": SINGLE_LINE_TIDY, "benefits": MULTI_LINE_TIDY,
+    assert draft.data == {"name": "Repairs triage", "organisation_or_department": council.name,
+                          "team": SINGLE_LINE_TIDY, "benefits": MULTI_LINE_TIDY,
                           "risks": [{"category": "data", "name": SINGLE_LINE_TIDY}],
                           "withheld": {"region": MULTI_LINE_TIDY}}
     assert draft.revision == revision  # a form open during the upgrade can still be saved
