@@ -89,9 +89,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Turns a locked-out sign-in into our lockout page. Its documentation asks for it last: only the API's headers,
-    # which have nothing to do with signing in, come after it.
+    # Turns a locked-out sign-in into our lockout page. Its documentation asks for it last: only the two below, which
+    # have nothing to do with signing in, come after it.
     "axes.middleware.AxesMiddleware",
+    # Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It
+    # acts just before the view, so its place in the list does not matter.
+    "algoreg.pages.middleware.NulCharacterMiddleware",
     # CORS and cache headers for the public API, and JSON for its 404s.
     "algoreg.api.middleware.PublicApiMiddleware",
 ]
@@ -207,9 +210,6 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 CSRF_FAILURE_VIEW = "algoreg.accounts.views.csrf_failure"
-# Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It acts
-# just before the view, so its place in the list does not matter.
-MIDDLEWARE.append("algoreg.pages.middleware.NulCharacterMiddleware")
 
 # Lockout after repeated failed sign-ins (OWASP ASVS 5.0 V6.3.1). Failures are counted for each email address at
 # each client address, so nobody can lock a named officer out from somewhere else, and for each client address
