@@ -1,12 +1,19 @@
 """Settings for algoreg, read from the environment. Every setting and its default is listed in the README."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# The words a switch may be set to. Anything else stops the register starting, so a typing mistake such as
+# REQUIRE_TWO_FACTOR_FOR_APPROVERS=ture cannot quietly turn a protection off.
+TRUE_WORDS = ("true", "yes", "on", "1")
+FALSE_WORDS = ("false", "no", "off", "0")
 
 
 def env_str(name: str, default: str) -> str:
@@ -14,7 +21,26 @@ def env_str(name: str, default: str) -> str:
 
 
 def env_bool(name: str, default: bool) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A switch: one of TRUE_WORDS or FALSE_WORDS, in any case. Unset or empty means the default."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in TRUE_WORDS or value in FALSE_WORDS:
+        return value in TRUE_WORDS
+    raise ImproperlyConfigured(f"The environment variable {name} is “{os.environ[name]}”, which is neither on nor "
+                               f"off. Set it to one of {', '.join(TRUE_WORDS + FALSE_WORDS)}, or leave it out.")
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number. Unset or empty means the default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"The environment variable {name} is “{os.environ[name]}”, which is not a whole "
+                                   f"number. Set it to a number such as {default}, or leave it out.") from None
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -40,6 +66,14 @@ INSTALLED_APPS = [
     "algoreg.records",
     "algoreg.search",
     "algoreg.pages",
+    # Two-factor sign-in and lockout after failed sign-ins (see the accounts settings below).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    # "ninja" is listed so its bundled Swagger UI is served from our own static files.
+    "ninja",
+    "algoreg.api",
+    "algoreg.transfer",
 ]
 
 MIDDLEWARE = [
@@ -49,9 +83,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Adds request.user.is_verified(), so it must follow AuthenticationMiddleware.
+    "django_otp.middleware.OTPMiddleware",
+    "algoreg.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Turns a locked-out sign-in into our lockout page. Its documentation asks for it last: only the two below, which
+    # have nothing to do with signing in, come after it.
+    "axes.middleware.AxesMiddleware",
+    # Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It
+    # acts just before the view, so its place in the list does not matter.
+    "algoreg.pages.middleware.NulCharacterMiddleware",
+    # CORS and cache headers for the public API, and JSON for its 404s.
+    "algoreg.api.middleware.PublicApiMiddleware",
 ]
 
 ROOT_URLCONF = "algoreg.urls"
@@ -159,32 +204,12 @@ RECORDS_PER_PAGE = 20
 # ---------------------------------------------------------------------------------------------------------------------
 # Accounts: sign-in, lockout, two-factor sign-in, sessions and email (owned by algoreg/accounts).
 # ---------------------------------------------------------------------------------------------------------------------
-from datetime import timedelta  # noqa: E402
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
-
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
-# OTPMiddleware adds request.user.is_verified(); it must follow AuthenticationMiddleware.
-_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-MIDDLEWARE[_auth + 1:_auth + 1] = [
-    "django_otp.middleware.OTPMiddleware",
-    "algoreg.accounts.middleware.SessionLifetimeMiddleware",
-]
-# Axes turns a locked-out sign-in into our lockout page; its documentation asks for it to come last.
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 # The lockout check runs before the password is even looked at.
 AUTHENTICATION_BACKENDS = [
     "algoreg.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 CSRF_FAILURE_VIEW = "algoreg.accounts.views.csrf_failure"
-# Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It acts
-# just before the view, so its place in the list does not matter.
-MIDDLEWARE.append("algoreg.pages.middleware.NulCharacterMiddleware")
 
 # Lockout after repeated failed sign-ins (OWASP ASVS 5.0 V6.3.1). Failures are counted for each email address at
 # each client address, so nobody can lock a named officer out from somewhere else, and for each client address
@@ -237,9 +262,6 @@ PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 # ---------------------------------------------------------------------------------------------------------------------
 # The JSON API, API tokens and feeds (owned by algoreg/api).
 # ---------------------------------------------------------------------------------------------------------------------
-# "ninja" is listed so its bundled Swagger UI is served from our own static files.
-INSTALLED_APPS += ["ninja", "algoreg.api"]
-MIDDLEWARE.append("algoreg.api.middleware.PublicApiMiddleware")
 # Requests without a token, per client address, and requests with each token: "number/period" (s, min, hour, day).
 API_ANON_RATE = env_str("API_ANON_RATE", "120/min")
 API_TOKEN_RATE = env_str("API_TOKEN_RATE", "600/min")
@@ -251,7 +273,6 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 # ---------------------------------------------------------------------------------------------------------------------
 # Exports and imports (owned by algoreg/transfer).
 # ---------------------------------------------------------------------------------------------------------------------
-INSTALLED_APPS += ["algoreg.transfer"]
 # Imports refuse files larger than this many bytes, or with more rows than this.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10_000)

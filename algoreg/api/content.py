@@ -5,7 +5,9 @@ OpenAPI document describes exactly the fields the forms, validation and pages us
 
 - `content_out()` describes content in responses: every field of every version of the standard, each optional.
 - `content_in(version)` describes content a token may write to a draft of that version: only that version's fields,
-  with the same limits the editor's validation applies (lengths, allowed values, whole numbers, at most 50 entries).
+  with the same limits the editor's validation applies (lengths, allowed values, whole numbers, at most 50 entries),
+  read from the field definition and algoreg.standard.validation so each rule is written once. The editor's checks
+  then run on the tidied content as well (drafts.check).
 
 A field the council cannot publish appears as {"withheld": true, "reason": "..."} in place of its value, in
 responses and in requests alike.
@@ -19,7 +21,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, c
 from algoreg.records.forms import MAX_ITEMS
 from algoreg.standard.fields import FIELDS, FieldType, all_fields
 from algoreg.standard.fields import Field as RecordField
-from algoreg.standard.validation import COMPANIES_HOUSE_NUMBER, MAX_LONG_TEXT, MAX_TEXT
+from algoreg.standard.validation import URL_PATTERN, max_length
 
 # Python's regular expressions, as the editor's validation uses, so a pattern means the same on both sides.
 STRICT = ConfigDict(extra="forbid", strict=True, protected_namespaces=(), regex_engine="python-re")
@@ -87,27 +89,24 @@ def _choice(f: RecordField):
 FORMATS = {FieldType.URL: "iri", FieldType.EMAIL: "email", FieldType.DATE: "date"}
 # A date as the editor stores it: YYYY-MM-DD, nothing else (Python reads some other ISO forms too).
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# A web address that is a valid IRI and that the editor's check accepts: http or https, a host name of up to five
-# parts and a top-level domain in letters (239 characters at most: the check allows 253), an optional port, then a
-# path, query and fragment of the characters IRIs allow (letters beyond ASCII included, control characters not).
-_IRI_CHARACTER = r"(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~!$&'()*+,;=:@/\u00a0-\ud7ff])"
-URL_PATTERN = (r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,24}(?::[0-9]{1,5})?"
-               rf"(?:/{_IRI_CHARACTER}*)?(?:\?(?:{_IRI_CHARACTER}|\?)*)?(?:#(?:{_IRI_CHARACTER}|\?)*)?$")
+
+
+def _input_limits(f: RecordField) -> dict[str, Any]:
+    """The editor's limits on a text value, as the JSON Schema keywords (maxLength, pattern) pydantic enforces."""
+    if f.type == FieldType.DATE:
+        return {"pattern": DATE_PATTERN}
+    limits: dict[str, Any] = {"max_length": max_length(f)}
+    if f.type == FieldType.URL:
+        limits["pattern"] = URL_PATTERN
+    elif f.pattern:
+        limits["pattern"] = f"^(?:{f.pattern})?$"  # the whole value; empty means not given, as in the editor
+    return limits
 
 
 def _text(f: RecordField, for_input: bool):
-    limit = MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
-    constraints: dict[str, Any] = {"max_length": limit} if for_input else {}
-    if for_input and f.key == "companies_house_number":
-        # [0-9] rather than \d, which in Python also matches digits of other scripts.
-        inner = COMPANIES_HOUSE_NUMBER.pattern.removeprefix("^").removesuffix("$").replace(r"\d", "[0-9]")
-        constraints["pattern"] = f"^(?:{inner})?$"  # empty means not given, as in the editor
+    constraints = _input_limits(f) if for_input else {}
     if f.type not in FORMATS:
         return Annotated[str, Field(**constraints)] if constraints else str
-    if f.type == FieldType.DATE:
-        constraints = {"pattern": DATE_PATTERN} if for_input else {}
-    elif f.type == FieldType.URL and for_input:
-        constraints["pattern"] = URL_PATTERN
     formatted = Annotated[str, Field(**constraints, json_schema_extra={"format": FORMATS[f.type]})]
     # An empty string means "no value", as an empty box does in the editor.
     return formatted | Annotated[str, Field(max_length=0)]

@@ -53,7 +53,6 @@ class Record(models.Model):
     name = models.CharField(max_length=300, blank=True)
     one_sentence_description = models.TextField(blank=True)
     phase = models.CharField(max_length=30, choices=vocab.PHASES, blank=True)
-    human_involvement = models.CharField(max_length=30, choices=vocab.HUMAN_INVOLVEMENT, blank=True)
     standard_version = models.CharField(max_length=5, blank=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     last_published_at = models.DateTimeField(null=True, blank=True)
@@ -63,7 +62,6 @@ class Record(models.Model):
         indexes = [
             models.Index(fields=["status", "-last_published_at"]),
             models.Index(fields=["status", "phase"]),
-            models.Index(fields=["status", "human_involvement"]),
             models.Index(fields=["status", "standard_version"]),
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["status", "name"]),
@@ -91,18 +89,6 @@ class Record(models.Model):
     @property
     def is_listed(self) -> bool:
         return self.status in (self.Status.PUBLISHED, self.Status.RETIRED)
-
-
-class RecordFacet(models.Model):
-    """One value of a many-valued filter (service area, kind of tool, area covered) of a published record."""
-
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="facets")
-    facet = models.CharField(max_length=30)
-    value = models.CharField(max_length=60)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["record", "facet", "value"], name="unique_record_facet")]
-        indexes = [models.Index(fields=["facet", "value", "record"])]
 
 
 class ImmutableError(Exception):

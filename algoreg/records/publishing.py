@@ -8,10 +8,7 @@ from django.utils.text import slugify
 
 from algoreg.search.indexing import index_records
 
-from .models import Record, RecordFacet, RecordVersion
-
-# Many-valued fields copied into RecordFacet rows so lists can filter on them.
-FACET_FIELDS = ("function", "capability", "region")
+from .models import Record, RecordVersion
 
 
 @transaction.atomic
@@ -49,13 +46,6 @@ def copy_listing_columns(record: Record, version: RecordVersion) -> None:
     record.slug = slugify(record.name)[:120] or "record"
     record.one_sentence_description = data.get("one_sentence_description") or data.get("description", "")
     record.phase = data.get("phase", "")
-    record.human_involvement = data.get("human_involvement", "")
     record.standard_version = version.standard_version
     record.first_published_at = record.first_published_at or version.published_at
     record.last_published_at = version.published_at
-    RecordFacet.objects.filter(record=record).delete()
-    RecordFacet.objects.bulk_create(
-        RecordFacet(record=record, facet=facet, value=value)
-        for facet in FACET_FIELDS
-        for value in sorted(set(data.get(facet) or []))
-    )

@@ -11,7 +11,7 @@ from .backends import get_backend
 from .bitsets import Members, from_ids, to_ids
 from .facets import FACETS, Facet
 from .query import Group, Query, parse
-from .suggest import correction
+from .suggest import Suggestion, correction
 
 SORTS = {"relevance": "Most relevant", "recent": "Recently updated", "name": "Name (A to Z)"}
 NAME_SCORE, SUMMARY_SCORE = 100, 10
@@ -46,12 +46,6 @@ class FacetResult:
     @property
     def selected(self) -> list[Option]:
         return [o for o in self.options if o.selected]
-
-
-@dataclass
-class Suggestion:
-    text: str  # the corrected search
-    changed: list[str]  # the corrected words, to emphasise
 
 
 @dataclass

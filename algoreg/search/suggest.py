@@ -6,21 +6,22 @@ the word more records have, then alphabetical order.
 """
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from .analysis import fold
 from .query import MIN_PREFIX, Query
 from .state import trigrams
 
-if TYPE_CHECKING:
-    from .engine import Suggestion
-
 MIN_SIMILARITY = 0.25
 
 
-def correction(state, query: Query) -> "Suggestion | None":
-    from .engine import Suggestion
+@dataclass
+class Suggestion:
+    text: str  # the corrected search
+    changed: list[str]  # the corrected words, to emphasise
 
+
+def correction(state, query: Query) -> Suggestion | None:
     replacements = []
     for word in query.words:
         if state.stem_is_known(word.term):

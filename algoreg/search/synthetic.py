@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from algoreg.organisations.models import Organisation
 from algoreg.organisations.seeding import seed_councils
-from algoreg.records.models import PUBLIC_ID_ALPHABET, Record, RecordFacet, RecordVersion
+from algoreg.records.models import PUBLIC_ID_ALPHABET, Record, RecordVersion
 from algoreg.standard import vocabularies as vocab
 from algoreg.standard.fields import FieldType, sections_for
 
@@ -266,7 +266,7 @@ def _create(rng, count, councils, ids) -> Iterator[tuple[Record, RecordVersion]]
     next_record = (Record.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     next_version = (RecordVersion.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     for start in range(0, count, CHUNK):
-        records, versions, facets = [], [], []
+        records, versions = [], []
         for n in range(start, min(count, start + CHUNK)):
             organisation = rng.choice(councils)
             topic = rng.choices(TOPICS, WEIGHTS)[0]
@@ -278,18 +278,15 @@ def _create(rng, count, councils, ids) -> Iterator[tuple[Record, RecordVersion]]
                 pk=record_id, public_id=next(ids), slug=slugify(data["name"])[:120], organisation=organisation,
                 status=Record.Status.PUBLISHED, current_version_id=version_id, name=data["name"],
                 one_sentence_description=data.get("one_sentence_description") or data["description"],
-                phase=data.get("phase", ""), human_involvement=data.get("human_involvement", ""),
-                standard_version=version_number, first_published_at=published, last_published_at=published,
+                phase=data.get("phase", ""), standard_version=version_number, first_published_at=published,
+                last_published_at=published,
             )
             version = RecordVersion(pk=version_id, record_id=record_id, number=1, standard_version=version_number,
                                     data=data, change_note="First published.", published_at=published)
             records.append(record)
             versions.append(version)
-            facets.extend(RecordFacet(record_id=record_id, facet=key, value=value)
-                          for key in ("function", "capability", "region") for value in sorted(set(data.get(key, []))))
         Record.objects.bulk_create(records, batch_size=500)
         RecordVersion.objects.bulk_create(versions, batch_size=500)
-        RecordFacet.objects.bulk_create(facets, batch_size=2_000)
         yield from zip(records, versions, strict=True)
     _reset_sequences()
 

@@ -63,6 +63,11 @@ class Field:
     missing: str = ""
     # (other field, value): this field is required only when the other field has that value.
     required_if: tuple[str, str] | None = None
+    # Text with a set form: a regular expression the whole value must match, and the error shown when it does not.
+    # Written with [0-9] rather than \d (which in Python matches other scripts' digits too), so it means the same in
+    # the editor's check and in the API's JSON Schema.
+    pattern: str = ""
+    pattern_message: str = ""
 
     @property
     def is_extension(self) -> bool:
@@ -199,7 +204,9 @@ OWNER = Section(
                  renamed={v: "external_supplier" for v in BEFORE_4}),
             text("companies_house_number", "Companies House number",
                  "Eight characters, for example 01234567 or SC123456. Leave blank for public bodies.",
-                 ref="2.1.4.2", renamed={"1.1": "external_supplier_identifier"}),
+                 ref="2.1.4.2", renamed={"1.1": "external_supplier_identifier"},
+                 pattern=r"[0-9]{8}|[A-Z]{2}[0-9]{6}",
+                 pattern_message="Enter a Companies House number of 8 characters, like 01234567 or SC123456"),
             long_text("third_party_role", "What they did", "For example built the model, hosts the system or "
                       "supplies the data. Describe each layer if one supplier uses another.", ref="2.1.4.3",
                       renamed={v: "external_supplier_role" for v in BEFORE_4}),

@@ -14,9 +14,17 @@ from django.core.validators import EmailValidator, URLValidator
 from .fields import Field, FieldType, sections_for
 
 WITHHELD = "withheld"
-COMPANIES_HOUSE_NUMBER = re.compile(r"^(\d{8}|[A-Z]{2}\d{6})$")
 MAX_TEXT = 300
 MAX_LONG_TEXT = 20000
+# The web addresses the API's documentation promises to take, as a JSON Schema pattern. A pattern cannot say all that
+# the editor's check (Django's URLValidator, in _url_error) does, so it allows a little less: http or https, a host
+# name of up to five parts and a top-level domain in letters (239 characters at most: the check allows 253), an
+# optional port, then a path, query and fragment of the characters IRIs allow (letters beyond ASCII included; control
+# characters and spaces, which the check refuses, not). Every address it allows, the check accepts.
+_IRI_CHARACTER = (r"(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~!$&'()*+,;=:@/"
+                  r"\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ud7ff])")
+URL_PATTERN = (r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?\.){1,5}[A-Za-z]{2,24}(?::[0-9]{1,5})?"
+               rf"(?:/{_IRI_CHARACTER}*)?(?:\?(?:{_IRI_CHARACTER}|\?)*)?(?:#(?:{_IRI_CHARACTER}|\?)*)?$")
 
 
 def is_empty(value) -> bool:
@@ -36,14 +44,19 @@ def missing_message(f: Field) -> str:
     return f"Enter {label}"
 
 
+def max_length(f: Field) -> int:
+    """The most characters a value of this field may have (for text of every kind: web and email addresses too)."""
+    return MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
+
+
 def _text_error(f: Field, value) -> str | None:
     if not isinstance(value, str):
         return f"{f.label} must be text"
-    limit = MAX_LONG_TEXT if f.type == FieldType.LONG_TEXT else MAX_TEXT
+    limit = max_length(f)
     if len(value) > limit:
         return f"{f.label} must be {limit:,} characters or fewer"
-    if f.key == "companies_house_number" and not COMPANIES_HOUSE_NUMBER.match(value):
-        return "Enter a Companies House number of 8 characters, like 01234567 or SC123456"
+    if f.pattern and not re.fullmatch(f.pattern, value):
+        return f.pattern_message
     return None
 
 
@@ -126,7 +139,8 @@ def validate(data: dict, version: str, for_publication: bool = True) -> dict[str
     Drafts may be incomplete, so required fields are only enforced `for_publication`.
     """
     errors: dict[str, str] = unknown_keys(data, version)
-    withheld = data.get(WITHHELD) or {}
+    withheld = data.get(WITHHELD)
+    withheld = withheld if isinstance(withheld, dict) else {}  # unknown_keys has said what is wrong with it
     for section in sections_for(version):
         for f in section.fields:
             value = data.get(f.key)

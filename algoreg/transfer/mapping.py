@@ -65,6 +65,10 @@ class Mapping:
         used = {c for rule in self.rules for c in rule.columns} | set(self.id_columns) | set(self.id_otherwise)
         return used | {c for c in (self.organisation_column, self.source_url_column) if c}
 
+    def parse(self, table: Table, check_length: bool) -> Parsed:
+        """The rows of `table` read through this mapping: sources.parse hands a file uploaded with one here."""
+        return parse_mapped(table, self, check_length)
+
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())

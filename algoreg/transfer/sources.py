@@ -310,16 +310,15 @@ def parse_json(records: list) -> Parsed:
 
 
 def parse(table: Table, mapping=None) -> Parsed:
-    """What the rows of a file say, with every problem found in it."""
+    """What the rows of a file say, with every problem found in it. A file with columns of its own is read through
+    its `mapping` (a mapping.Mapping, which builds on this module)."""
     if table.kind == "json":
         if mapping is not None:
             return Parsed("JSON", problems=["A mapping file is for CSV and XLSX files. Upload the JSON without one."])
         return parse_json(table.document)
     check_length = table.kind == "csv"
     if mapping is not None:
-        from .mapping import parse_mapped
-
-        return parse_mapped(table, mapping, check_length)
+        return mapping.parse(table, check_length)
     sheets = [s for s in table.sheets if s.header]
     if not sheets:
         return Parsed("An empty file", problems=["The file has no header row naming its columns."])

@@ -47,8 +47,8 @@ BY_TYPE = {
 
 
 def value_for(f: Field, version: str) -> st.SearchStrategy:
-    if f.key == "companies_house_number":
-        return st.from_regex(r"(\d{8}|[A-Z]{2}\d{6})", fullmatch=True)
+    if f.pattern:
+        return st.from_regex(f.pattern, fullmatch=True)
     if f.type == FieldType.GROUP:
         subs = {sub.key: value_for(sub, version) for sub in f.fields if sub.applies_to(version)}
         item = st.fixed_dictionaries({}, optional=subs).filter(bool)
