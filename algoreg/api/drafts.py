@@ -59,7 +59,7 @@ class Submission(BaseModel):
 
 
 class DraftFilters(Schema):
-    cursor: str = Field("", description="The `next_cursor` of the page before; leave out for the first page.")
+    cursor: str = cursors.DRAFTS.field()
     limit: int = Field(50, ge=1, le=200, description="Drafts per page, 1 to 200.")
 
 
@@ -155,8 +155,7 @@ def _changes(content: BaseModel) -> dict:
 def list_drafts(request, filters: Query[DraftFilters]):
     """Every draft of the token's organisation: new records not yet published, and changes to published ones."""
     token = _token(request, "read")
-    where = {"organisation": token.organisation_id}
-    after = cursors.decode(filters.cursor, "drafts", where)
+    after = cursors.read_draft(filters.cursor)
     drafts = RecordDraft.objects.select_related("record").filter(
         record__organisation_id=token.organisation_id).order_by("record_id")
     count = drafts.count()
@@ -164,8 +163,7 @@ def list_drafts(request, filters: Query[DraftFilters]):
         drafts = drafts.filter(record_id__gt=after)
     page = list(drafts[:filters.limit + 1])
     more, page = len(page) > filters.limit, page[:filters.limit]
-    where = {"organisation": token.organisation_id}
-    next_cursor = cursors.encode("drafts", page[-1].record_id, where) if more else None
+    next_cursor = str(page[-1].record_id) if more else None
     next_url = None
     if next_cursor:
         next_url = request.build_absolute_uri(f"{request.path}?cursor={next_cursor}&limit={filters.limit}")

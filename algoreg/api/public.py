@@ -10,7 +10,7 @@ from pydantic import create_model
 
 from algoreg.organisations.models import Organisation
 from algoreg.records.models import Record
-from algoreg.search.engine import SORTS, search
+from algoreg.search.engine import SORTS, walk
 from algoreg.search.facets import FACETS
 
 from . import cursors, serialise
@@ -43,7 +43,7 @@ RecordFilters = create_model(
         "before a word to leave out records that have it."))),
     sort=(Literal[tuple(SORTS)], Field(None, description=(
         "`relevance` (the default when searching), `recent` (the default otherwise) or `name`."))),
-    cursor=(str, Field("", description="The `next_cursor` of the page before; leave out for the first page.")),
+    cursor=(str, cursors.RECORDS.field()),
     limit=(int, Field(20, ge=1, le=MAX_LIMIT, description=f"Records per page, 1 to {MAX_LIMIT}.")),
     **{facet.key: _facet_parameter(facet) for facet in FACETS},
 )
@@ -83,12 +83,10 @@ def list_records(request, filters: Query[RecordFilters]):  # type: ignore[valid-
     """Published and retired records, newest first or by relevance, with the same search and filters as the
     register's search page (`/records/`): the same parameters give the same records in the same order."""
     params = _search_params(filters)
-    offset = cursors.decode(filters.cursor, "records", params) or 0
-    results = search(_query_dict(params), offset, filters.limit)
+    results, position = walk(_query_dict(params), cursors.read_records(filters.cursor), filters.limit)
     found = Record.objects.select_related("organisation", "current_version").defer("current_version__data")
     records = found.in_bulk(results.ids)
-    more = offset + filters.limit < results.count
-    next_cursor = cursors.encode("records", offset + filters.limit, params) if more else None
+    next_cursor = cursors.records_cursor(position)
     return JsonResponse({
         "count": results.count,
         "sort": results.sort,
@@ -151,7 +149,7 @@ def get_version(request, public_id: str, number: int):
 
 class OrganisationFilters(Schema):
     publishing: bool = Field(False, description="Only organisations with at least one published record.")
-    cursor: str = Field("", description="The `next_cursor` of the page before; leave out for the first page.")
+    cursor: str = cursors.ORGANISATIONS.field()
     limit: int = Field(100, ge=1, le=500, description="Organisations per page, 1 to 500.")
 
 
@@ -163,8 +161,7 @@ def _organisations():
             summary="Organisations in the register")
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """Every organisation in the register (councils and other public bodies), in name order."""
-    params = {"publishing": filters.publishing}
-    after = cursors.decode(filters.cursor, "organisations", params)
+    after = cursors.read_organisation(filters.cursor)
     found = _organisations().order_by("name")
     if filters.publishing:
         found = found.filter(record_count__gt=0)
@@ -173,7 +170,7 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
         found = found.filter(name__gt=after)
     page = list(found[:filters.limit + 1])
     more, page = len(page) > filters.limit, page[:filters.limit]
-    next_cursor = cursors.encode("organisations", page[-1].name, params) if more else None
+    next_cursor = page[-1].name if more else None
     return JsonResponse({
         "count": count,
         "results": [serialise.organisation(request, org, org.record_count) for org in page],
