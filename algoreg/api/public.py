@@ -1,7 +1,7 @@
 """The public half of the API: published records, their versions and organisations. No token is needed, and
 nothing here ever shows a draft."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.db.models import Count, Q
 from django.http import HttpRequest, JsonResponse, QueryDict
@@ -12,6 +12,7 @@ from algoreg.organisations.models import Organisation
 from algoreg.records.models import Record
 from algoreg.search.engine import SORTS, walk
 from algoreg.search.facets import FACETS
+from algoreg.search.query import MAX_CHARACTERS, length_problem
 
 from . import cursors, serialise
 from .errors import ApiError, Errors, not_found
@@ -38,9 +39,10 @@ def _facet_parameter(facet):
 
 RecordFilters = create_model(
     "RecordFilters",
-    q=(Annotated[str, Field(max_length=1000)], Field("", description=(
+    q=(str, Field("", json_schema_extra={"maxLength": MAX_CHARACTERS}, description=(
         "Search words, as on the search page: put words in double quotes to find them together, and a minus sign "
-        "before a word to leave out records that have it."))),
+        f"before a word to leave out records that have it. At most {MAX_CHARACTERS} characters: a longer search "
+        "is refused with 400."))),
     sort=(Literal[tuple(SORTS)], Field(None, description=(
         "`relevance` (the default when searching), `recent` (the default otherwise) or `name`."))),
     cursor=(str, cursors.RECORDS.field()),
@@ -82,6 +84,8 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
 def list_records(request, filters: Query[RecordFilters]):  # type: ignore[valid-type]
     """Published and retired records, newest first or by relevance, with the same search and filters as the
     register's search page (`/records/`): the same parameters give the same records in the same order."""
+    if problem := length_problem(filters.q):
+        raise ApiError.one(400, problem, "q", "query")
     params = _search_params(filters)
     results, position = walk(_query_dict(params), cursors.read_records(filters.cursor), filters.limit)
     found = Record.objects.select_related("organisation", "current_version").defer("current_version__data")

@@ -64,6 +64,7 @@ class Results:
     ids: list[int]
     facets: list[FacetResult] = field(default_factory=list)
     suggestion: Suggestion | None = None
+    problem: str | None = None  # why the search was not run (it was too long)
 
     @property
     def default_sort(self) -> str:
