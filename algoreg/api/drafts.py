@@ -18,6 +18,7 @@ from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
 from algoreg.records import workflow
 from algoreg.records.models import RecordDraft
+from algoreg.records.token_changes import api_submission_blocker
 from algoreg.standard.cleaning import clean_text, clean_value
 from algoreg.standard.fields import FIELDS
 from algoreg.standard.validation import WITHHELD, is_empty, missing_message, validate
@@ -105,12 +106,13 @@ def _through_api(token: ApiToken) -> str:
     return f"Through the API with the token “{token.name}” ({START}_{token.prefix}…)."
 
 
-def _note_on_last(record, action: str, token: ApiToken) -> None:
-    """Add 'through the API' to the audit event the workflow just wrote."""
+def _credit_token(record, action: str, token: ApiToken) -> None:
+    """Make the audit event the workflow just wrote the token's: nobody knows which person used it."""
     event = AuditEvent.objects.filter(record=record, action=action).order_by("-pk").first()
     if event is not None:
+        event.actor, event.actor_email, event.token = None, "", token
         event.detail = f"{event.detail} {_through_api(token)}".strip()
-        event.save(update_fields=["detail"])
+        event.save(update_fields=["actor", "actor_email", "token", "detail"])
 
 
 # --- Turning API content into stored content --------------------------------------------------------------------
@@ -182,9 +184,9 @@ def create_draft(request, payload: NewDraft):  # type: ignore[valid-type]
         raise ApiError.one(422, missing_message(FIELDS["name"]), "name", "content")
     check(data, CURRENT_STANDARD_VERSION, set(changes))
     with transaction.atomic():
-        record = workflow.create_record(token.organisation, token.created_by, data["name"], request=request)
-        RecordDraft.objects.filter(record=record).update(data=data)
-        _note_on_last(record, AuditEvent.Action.RECORD_CREATED, token)
+        record = workflow.create_record(token.organisation, None, data["name"], request=request)
+        RecordDraft.objects.filter(record=record).update(data=data, last_edited_through=token)
+        _credit_token(record, AuditEvent.Action.RECORD_CREATED, token)
     draft = RecordDraft.objects.select_related("record__organisation").get(record=record)
     response = JsonResponse(serialise.draft(request, draft), status=201)
     response["Location"] = serialise.draft_summary(request, draft)["api_url"]
@@ -219,10 +221,10 @@ def change_draft(request, public_id: str, payload: DraftChanges):  # type: ignor
         data = merged(draft.data, changes)
         check(data, draft.standard_version, set(changes))
         RecordDraft.objects.filter(pk=draft.pk).update(
-            data=data, revision=F("revision") + 1, last_edited_by=token.created_by,
+            data=data, revision=F("revision") + 1, last_edited_by=None, last_edited_through=token,
             state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now())
         labels = ", ".join(FIELDS[key].label.lower() for key in changes) or "nothing"
-        log(AuditEvent.Action.DRAFT_SAVED, request=request, actor=token.created_by, record=draft.record,
+        log(AuditEvent.Action.DRAFT_SAVED, request=request, token=token, record=draft.record,
             detail=f"Changed: {labels}. {_through_api(token)}")
     return JsonResponse(serialise.draft(request, _draft(token, public_id)))
 
@@ -232,16 +234,22 @@ def change_draft(request, public_id: str, payload: DraftChanges):  # type: ignor
 def submit_draft(request, public_id: str, payload: Submission):
     """Send a complete draft to the organisation's approvers. They review it and publish it in the register's web
     pages; there is no way to publish through the API. A draft that still lacks something is refused (409) with
-    what it needs."""
+    what it needs.
+
+    A draft last changed through a token is refused too (409): nobody knows who holds a token, so a member must
+    check such a draft and submit it in the register, and then neither they nor the token's maker may publish it.
+    That way two people always see a record before it is public."""
     token = _token(request, "submit")
     with transaction.atomic():
         draft = _draft(token, public_id, lock=True)
         _check_revision(draft, payload.revision)
+        if blocker := api_submission_blocker(draft):
+            raise ApiError.one(409, blocker, revision=draft.revision)
         missing = serialise.missing(draft)
         if missing or draft.state == RecordDraft.State.SUBMITTED:
             message = ("Fill in everything the draft still needs before you submit it for review; each problem is "
                        "listed." if missing else "This draft is already waiting for review.")
             raise ApiError(409, [problem("", "request", message), *missing], revision=draft.revision)
-        workflow.submit(draft, token.created_by, request=request)
-        _note_on_last(draft.record, AuditEvent.Action.SUBMITTED, token)
+        workflow.submit(draft, token.created_by, request=request)  # its maker hears if it is sent back
+        _credit_token(draft.record, AuditEvent.Action.SUBMITTED, token)
     return JsonResponse(serialise.draft(request, _draft(token, public_id)))
