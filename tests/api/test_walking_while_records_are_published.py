@@ -5,11 +5,19 @@ published between two pages pushed one record onto the next page again."""
 import pytest
 
 from algoreg.records.publishing import publish
+from algoreg.search import engine
 from tests.factories import complete_data, make_published_record
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
 SORTS = ["recent", "name", "relevance"]
+
+
+@pytest.fixture(params=["sorted directly", "walked in sort order"], autouse=True)
+def result_set_size(request, monkeypatch):
+    """Small result sets are sorted directly; large ones are walked in the index's sort order: try both ways."""
+    if request.param == "walked in sort order":
+        monkeypatch.setattr(engine, "SPARSE", 0)
 
 
 def tool(council, name: str):
