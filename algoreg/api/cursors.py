@@ -28,7 +28,7 @@ class CursorForm:
     def field(self):
         """The `cursor` query parameter, with its form in the OpenAPI document. The form is checked by `read` and
         not by pydantic, so a cursor of the wrong form is a 400 like any other bad cursor, not a 422."""
-        return Field("", description=self.description,
+        return Field("", description=f"{self.description} A cursor of any other form is refused with 400.",
                            json_schema_extra={"pattern": self.pattern, "maxLength": self.max_length})
 
     def read(self, cursor: str) -> re.Match | None:

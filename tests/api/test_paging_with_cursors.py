@@ -64,6 +64,7 @@ def test_the_formats_and_the_400_are_in_the_openapi_document(client):
         operation = schema["paths"][API + path]["get"]
         cursor = next(p for p in operation["parameters"] if p["name"] == "cursor")
         assert cursor["schema"]["pattern"] == form.pattern and cursor["schema"]["maxLength"] == form.max_length
+        assert "refused with 400" in cursor["description"]
         assert "400" in operation["responses"]
 
 
