@@ -100,3 +100,13 @@ def test_an_approver_holding_an_admins_token_cannot_publish_alone(client, counci
     assert response.status_code == 409
     draft = submit_in_the_register(record, approver)
     assert "you submitted it for review" in workflow.publish_blocker(draft, approver)
+
+
+def test_the_record_page_tells_the_approver_why_and_names_the_token(client, changed_through_a_token, editor,
+                                                                   approver):
+    record, _ = changed_through_a_token
+    submit_in_the_register(record, editor)
+    client.force_login(approver)
+    page = client.get(f"/manage/records/{record.public_id}/").content.decode()
+    assert f"This draft was last changed through the API token ‘Case system’ (made by {approver.email}), which " \
+           f"you made" in page
