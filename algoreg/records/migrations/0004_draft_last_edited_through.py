@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('api', '0001_initial'),
-        ('records', '0002_record_source_id'),
+        ('records', '0003_tidy_draft_text'),
     ]
 
     operations = [
