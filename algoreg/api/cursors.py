@@ -21,21 +21,22 @@ NUMBER = "([0-9]{1,18})"  # fits a 64-bit integer
 
 @dataclass(frozen=True)
 class CursorForm:
-    pattern: str  # a JSON Schema pattern (ECMA 262), matched here with Python's re: the two agree on these
+    pattern: str | None  # a JSON Schema pattern (ECMA 262), matched here with Python's re: the two agree on these
     max_length: int
     description: str
 
     def field(self):
         """The `cursor` query parameter, with its form in the OpenAPI document. The form is checked by `read` and
         not by pydantic, so a cursor of the wrong form is a 400 like any other bad cursor, not a 422."""
+        form = {"maxLength": self.max_length} | ({"pattern": self.pattern} if self.pattern else {})
         return Field("", description=f"{self.description} A cursor of any other form is refused with 400.",
-                           json_schema_extra={"pattern": self.pattern, "maxLength": self.max_length})
+                     json_schema_extra=form)
 
     def read(self, cursor: str) -> re.Match | None:
         """The parts of a cursor, or None for none (the first page). A cursor of another form is a 400 error."""
         if not cursor:
             return None
-        found = re.match(self.pattern, cursor, re.DOTALL) if len(cursor) <= self.max_length else None
+        found = re.match(self.pattern or "", cursor, re.DOTALL) if len(cursor) <= self.max_length else None
         if found is None:
             raise ApiError.one(400, "This cursor is not in the form this list gives out. Send back the "
                                     "`next_cursor` of the page before as it came, or leave `cursor` out to start "
@@ -62,7 +63,7 @@ DRAFTS = CursorForm(
                  "just after it."),
 )
 ORGANISATIONS = CursorForm(
-    pattern=r"^[^\u0000]*$",
+    pattern=None,  # any name: NUL, which the database would refuse, is dropped from every query before this
     max_length=200,  # organisations.models.Organisation.name
     description=("The `next_cursor` of the page before; leave out for the first page. It is the name of the last "
                  "organisation given: the next page starts just after it in name order."),

