@@ -21,10 +21,12 @@ setup: install
 	$(PY) manage.py seed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-# A working, seeded register at http://127.0.0.1:8000, served as in production.
+# A working, seeded register at http://127.0.0.1:8000, served as in production. The longest request line gunicorn
+# takes is its largest, 8190 bytes, and must stay algoreg.search.query.SERVER_REQUEST_LINE: the register's own
+# limit on searches sits below it, so a long search gets a clear message rather than gunicorn's bare 414.
 run: setup
 	@echo "Serving the register at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(VENV)/bin/gunicorn algoreg.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(VENV)/bin/gunicorn algoreg.wsgi --bind $(HOST):$(PORT) --workers 2 --limit-request-line 8190 --access-logfile -
 
 # Django's development server with automatic reloading and debug pages.
 dev: install

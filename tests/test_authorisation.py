@@ -32,7 +32,8 @@ PUBLIC = {
     "exports:all", "exports:atrs", "exports:history", "exports:record", "exports:record_atrs",
     # The public JSON API and the feeds (tests/api/).
     "api:api-root", "api:openapi-json", "api:openapi-view", "api:records", "api:record", "api:versions", "api:version",
-    "api:organisations", "api:organisation", "feeds:records", "feeds:organisation",
+    "api:organisations", "api:organisation", "feeds:records", "feeds:organisation", "feeds:records_archive",
+    "feeds:organisation_archive",
 }
 # API operations for an organisation's API tokens only (tests/api/): a signed-in session is not enough.
 TOKEN_ONLY = {

@@ -18,14 +18,17 @@ Records of the algorithmic tools councils and other public bodies use in decisio
 Algorithmic Transparency Recording Standard (ATRS).
 
 **Published records** need no key. Records, versions and organisations keep their identifiers for good
-(`public_id`, version `number`, organisation `slug`). Lists are paged with `next_cursor`. The records list takes the
-same search (`q`) and filters as the register's search page. Anyone may call these from a web page on another site
-(CORS). Requests without a token are limited in rate: past the limit the answer is 429 with a `Retry-After` header
-saying how many seconds to wait.
+(`public_id`, version `number`, organisation `slug`). Lists are paged with `next_cursor`, which names the last item
+given by the keys the list is sorted on: following it never gives an item twice or skips one, however the register
+changes meanwhile. The records list takes the same search (`q`) and filters as the register's search page. Anyone
+may call these from a web page on another site (CORS). Requests without a token are limited in rate: past the limit
+the answer is 429 with a `Retry-After` header saying how many seconds to wait.
 
 **Drafts** need a token made by an organisation admin in the register (Your account, then API tokens), sent as
 `Authorization: Bearer <token>`. A token works only on its own organisation's drafts, and only as its scopes allow.
-Publishing is not possible through the API: an approver publishes in the register's web pages.
+Publishing is not possible through the API: an approver publishes in the register's web pages. Changes made
+with a token are recorded as the token's; nobody knows who holds a token, so a draft last changed through one must
+be submitted for review by a member in the register, and neither they nor the token's maker may publish it.
 
 **Errors** are always `{"errors": [{"path", "location", "message"}]}`. For a record field, `path` is the field's
 path, such as `risks.0.name`.

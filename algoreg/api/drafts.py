@@ -18,6 +18,7 @@ from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
 from algoreg.records import workflow
 from algoreg.records.models import RecordDraft
+from algoreg.records.token_changes import api_submission_blocker
 from algoreg.standard.cleaning import clean_text, clean_value
 from algoreg.standard.fields import FIELDS
 from algoreg.standard.validation import WITHHELD, is_empty, missing_message, validate
@@ -59,7 +60,7 @@ class Submission(BaseModel):
 
 
 class DraftFilters(Schema):
-    cursor: str = Field("", description="The `next_cursor` of the page before; leave out for the first page.")
+    cursor: str = cursors.DRAFTS.field()
     limit: int = Field(50, ge=1, le=200, description="Drafts per page, 1 to 200.")
 
 
@@ -105,12 +106,13 @@ def _through_api(token: ApiToken) -> str:
     return f"Through the API with the token “{token.name}” ({START}_{token.prefix}…)."
 
 
-def _note_on_last(record, action: str, token: ApiToken) -> None:
-    """Add 'through the API' to the audit event the workflow just wrote."""
+def _credit_token(record, action: str, token: ApiToken) -> None:
+    """Make the audit event the workflow just wrote the token's: nobody knows which person used it."""
     event = AuditEvent.objects.filter(record=record, action=action).order_by("-pk").first()
     if event is not None:
+        event.actor, event.actor_email, event.token = None, "", token
         event.detail = f"{event.detail} {_through_api(token)}".strip()
-        event.save(update_fields=["detail"])
+        event.save(update_fields=["actor", "actor_email", "token", "detail"])
 
 
 # --- Turning API content into stored content --------------------------------------------------------------------
@@ -155,8 +157,7 @@ def _changes(content: BaseModel) -> dict:
 def list_drafts(request, filters: Query[DraftFilters]):
     """Every draft of the token's organisation: new records not yet published, and changes to published ones."""
     token = _token(request, "read")
-    where = {"organisation": token.organisation_id}
-    after = cursors.decode(filters.cursor, "drafts", where)
+    after = cursors.read_draft(filters.cursor)
     drafts = RecordDraft.objects.select_related("record").filter(
         record__organisation_id=token.organisation_id).order_by("record_id")
     count = drafts.count()
@@ -164,8 +165,7 @@ def list_drafts(request, filters: Query[DraftFilters]):
         drafts = drafts.filter(record_id__gt=after)
     page = list(drafts[:filters.limit + 1])
     more, page = len(page) > filters.limit, page[:filters.limit]
-    where = {"organisation": token.organisation_id}
-    next_cursor = cursors.encode("drafts", page[-1].record_id, where) if more else None
+    next_cursor = str(page[-1].record_id) if more else None
     next_url = None
     if next_cursor:
         next_url = request.build_absolute_uri(f"{request.path}?cursor={next_cursor}&limit={filters.limit}")
@@ -184,9 +184,9 @@ def create_draft(request, payload: NewDraft):  # type: ignore[valid-type]
         raise ApiError.one(422, missing_message(FIELDS["name"]), "name", "content")
     check(data, CURRENT_STANDARD_VERSION, set(changes))
     with transaction.atomic():
-        record = workflow.create_record(token.organisation, token.created_by, data["name"], request=request)
-        RecordDraft.objects.filter(record=record).update(data=data)
-        _note_on_last(record, AuditEvent.Action.RECORD_CREATED, token)
+        record = workflow.create_record(token.organisation, None, data["name"], request=request)
+        RecordDraft.objects.filter(record=record).update(data=data, last_edited_through=token)
+        _credit_token(record, AuditEvent.Action.RECORD_CREATED, token)
     draft = RecordDraft.objects.select_related("record__organisation").get(record=record)
     response = JsonResponse(serialise.draft(request, draft), status=201)
     response["Location"] = serialise.draft_summary(request, draft)["api_url"]
@@ -221,10 +221,10 @@ def change_draft(request, public_id: str, payload: DraftChanges):  # type: ignor
         data = merged(draft.data, changes)
         check(data, draft.standard_version, set(changes))
         RecordDraft.objects.filter(pk=draft.pk).update(
-            data=data, revision=F("revision") + 1, last_edited_by=token.created_by,
+            data=data, revision=F("revision") + 1, last_edited_by=None, last_edited_through=token,
             state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now())
         labels = ", ".join(FIELDS[key].label.lower() for key in changes) or "nothing"
-        log(AuditEvent.Action.DRAFT_SAVED, request=request, actor=token.created_by, record=draft.record,
+        log(AuditEvent.Action.DRAFT_SAVED, request=request, token=token, record=draft.record,
             detail=f"Changed: {labels}. {_through_api(token)}")
     return JsonResponse(serialise.draft(request, _draft(token, public_id)))
 
@@ -234,16 +234,22 @@ def change_draft(request, public_id: str, payload: DraftChanges):  # type: ignor
 def submit_draft(request, public_id: str, payload: Submission):
     """Send a complete draft to the organisation's approvers. They review it and publish it in the register's web
     pages; there is no way to publish through the API. A draft that still lacks something is refused (409) with
-    what it needs."""
+    what it needs.
+
+    A draft last changed through a token is refused too (409): nobody knows who holds a token, so a member must
+    check such a draft and submit it in the register, and then neither they nor the token's maker may publish it.
+    That way two people always see a record before it is public."""
     token = _token(request, "submit")
     with transaction.atomic():
         draft = _draft(token, public_id, lock=True)
         _check_revision(draft, payload.revision)
+        if blocker := api_submission_blocker(draft):
+            raise ApiError.one(409, blocker, revision=draft.revision)
         missing = serialise.missing(draft)
         if missing or draft.state == RecordDraft.State.SUBMITTED:
             message = ("Fill in everything the draft still needs before you submit it for review; each problem is "
                        "listed." if missing else "This draft is already waiting for review.")
             raise ApiError(409, [problem("", "request", message), *missing], revision=draft.revision)
-        workflow.submit(draft, token.created_by, request=request)
-        _note_on_last(draft.record, AuditEvent.Action.SUBMITTED, token)
+        workflow.submit(draft, token.created_by, request=request)  # its maker hears if it is sent back
+        _credit_token(draft.record, AuditEvent.Action.SUBMITTED, token)
     return JsonResponse(serialise.draft(request, _draft(token, public_id)))

@@ -7,8 +7,9 @@ from algoreg.organisations.models import Organisation
 class ApiToken(models.Model):
     """A key a council's systems use to work on its drafts through the API. Only a hash of the secret is kept.
 
-    The token acts for the person who created it: their name is on every change it makes, and it stops working if
-    they leave the organisation.
+    Who holds a token is not known, so its changes are recorded as the token's (naming the person who made it), and
+    they never count as a person's review: see records.token_changes. It stops working if its maker leaves the
+    organisation.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="api_tokens")

@@ -1,7 +1,7 @@
 """The public half of the API: published records, their versions and organisations. No token is needed, and
 nothing here ever shows a draft."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.db.models import Count, Q
 from django.http import HttpRequest, JsonResponse, QueryDict
@@ -10,8 +10,9 @@ from pydantic import create_model
 
 from algoreg.organisations.models import Organisation
 from algoreg.records.models import Record
-from algoreg.search.engine import SORTS, search
+from algoreg.search.engine import SORTS, walk
 from algoreg.search.facets import FACETS
+from algoreg.search.query import MAX_CHARACTERS, length_problem
 
 from . import cursors, serialise
 from .errors import ApiError, Errors, not_found
@@ -38,12 +39,13 @@ def _facet_parameter(facet):
 
 RecordFilters = create_model(
     "RecordFilters",
-    q=(Annotated[str, Field(max_length=1000)], Field("", description=(
+    q=(str, Field("", json_schema_extra={"maxLength": MAX_CHARACTERS}, description=(
         "Search words, as on the search page: put words in double quotes to find them together, and a minus sign "
-        "before a word to leave out records that have it."))),
+        f"before a word to leave out records that have it. At most {MAX_CHARACTERS} characters: a longer search "
+        "is refused with 400."))),
     sort=(Literal[tuple(SORTS)], Field(None, description=(
         "`relevance` (the default when searching), `recent` (the default otherwise) or `name`."))),
-    cursor=(str, Field("", description="The `next_cursor` of the page before; leave out for the first page.")),
+    cursor=(str, cursors.RECORDS.field()),
     limit=(int, Field(20, ge=1, le=MAX_LIMIT, description=f"Records per page, 1 to {MAX_LIMIT}.")),
     **{facet.key: _facet_parameter(facet) for facet in FACETS},
 )
@@ -82,13 +84,13 @@ def _next_url(request: HttpRequest, cursor: str | None) -> str | None:
 def list_records(request, filters: Query[RecordFilters]):  # type: ignore[valid-type]
     """Published and retired records, newest first or by relevance, with the same search and filters as the
     register's search page (`/records/`): the same parameters give the same records in the same order."""
+    if problem := length_problem(filters.q):
+        raise ApiError.one(400, problem, "q", "query")
     params = _search_params(filters)
-    offset = cursors.decode(filters.cursor, "records", params) or 0
-    results = search(_query_dict(params), offset, filters.limit)
+    results, position = walk(_query_dict(params), cursors.read_records(filters.cursor), filters.limit)
     found = Record.objects.select_related("organisation", "current_version").defer("current_version__data")
     records = found.in_bulk(results.ids)
-    more = offset + filters.limit < results.count
-    next_cursor = cursors.encode("records", offset + filters.limit, params) if more else None
+    next_cursor = cursors.records_cursor(position)
     return JsonResponse({
         "count": results.count,
         "sort": results.sort,
@@ -151,7 +153,7 @@ def get_version(request, public_id: str, number: int):
 
 class OrganisationFilters(Schema):
     publishing: bool = Field(False, description="Only organisations with at least one published record.")
-    cursor: str = Field("", description="The `next_cursor` of the page before; leave out for the first page.")
+    cursor: str = cursors.ORGANISATIONS.field()
     limit: int = Field(100, ge=1, le=500, description="Organisations per page, 1 to 500.")
 
 
@@ -163,8 +165,7 @@ def _organisations():
             summary="Organisations in the register")
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """Every organisation in the register (councils and other public bodies), in name order."""
-    params = {"publishing": filters.publishing}
-    after = cursors.decode(filters.cursor, "organisations", params)
+    after = cursors.read_organisation(filters.cursor)
     found = _organisations().order_by("name")
     if filters.publishing:
         found = found.filter(record_count__gt=0)
@@ -173,7 +174,7 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
         found = found.filter(name__gt=after)
     page = list(found[:filters.limit + 1])
     more, page = len(page) > filters.limit, page[:filters.limit]
-    next_cursor = cursors.encode("organisations", page[-1].name, params) if more else None
+    next_cursor = page[-1].name if more else None
     return JsonResponse({
         "count": count,
         "results": [serialise.organisation(request, org, org.record_count) for org in page],

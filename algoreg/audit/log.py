@@ -5,11 +5,14 @@ from algoreg.client_address import client_address
 from .models import AuditEvent
 
 
-def log(action: str, *, request=None, actor=None, organisation=None, record=None, detail: str = "") -> AuditEvent:
-    if actor is None and request is not None and request.user.is_authenticated:
+def log(action: str, *, request=None, actor=None, organisation=None, record=None, detail: str = "",
+        token=None) -> AuditEvent:
+    """`token`: done through the API with this token, which is then named instead of a person."""
+    if actor is None and token is None and request is not None and request.user.is_authenticated:
         actor = request.user
     return AuditEvent.objects.create(
         action=action,
+        token=token,
         actor=actor if actor and actor.pk else None,
         actor_email=getattr(actor, "email", "") or "",
         organisation=organisation or getattr(record, "organisation", None),

@@ -34,6 +34,8 @@ class AuditEvent(models.Model):
                               related_name="+")
     # Kept as text too, so the log still says who it was after an account is deleted.
     actor_email = models.CharField(max_length=254, blank=True)
+    # For what was done through the API: the token, which acts for nobody in particular (actor is then empty).
+    token = models.ForeignKey("api.ApiToken", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="audit_events")
     record = models.ForeignKey("records.Record", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -45,4 +47,16 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["organisation", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email or 'someone'} {self.get_action_display()}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.who} {self.get_action_display()}"
+
+    @property
+    def who(self) -> str:
+        if self.token_id is not None:
+            return token_label(self.token)
+        return self.actor_email or "Someone not signed in"
+
+
+def token_label(token) -> str:
+    """A token as the audit log and the approver's page name it: API token ‘Case system’ (made by ada@…)."""
+    maker = token.created_by.email if token.created_by else "someone who has since left"
+    return f"API token ‘{token.name}’ (made by {maker})"

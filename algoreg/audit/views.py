@@ -19,7 +19,7 @@ def _filtered(request, events):
         events = events.filter(action=action)
     else:
         action = ""
-    events = events.select_related("record", "organisation")
+    events = events.select_related("record", "organisation", "token__created_by")
     found = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     for event in found.object_list:
         event.when = govuk_datetime(event.created_at)

@@ -142,6 +142,10 @@ class RecordDraft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     last_edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+")
+    # The API token the last change came through, or None when a person made it in the register: who holds a
+    # token is not known, so such a draft has its own rule for publishing (records.token_changes).
+    last_edited_through = models.ForeignKey("api.ApiToken", null=True, blank=True, on_delete=models.SET_NULL,
+                                            related_name="+")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -19,6 +19,7 @@ from algoreg.standard.vocabularies import CURRENT_STANDARD_VERSION
 from . import notifications
 from .models import Record, RecordDraft, RecordVersion
 from .publishing import publish
+from .token_changes import token_blocker
 
 Action = AuditEvent.Action
 # Fields that describe the council that wrote a record, left out when another council copies it.
@@ -95,7 +96,7 @@ def save_section(draft: RecordDraft, section_key: str, updates: dict, withheld: 
     # One conditional UPDATE: it only happens if the revision is still the one the editor started from.
     saved = RecordDraft.objects.filter(pk=draft.pk, revision=expected_revision).update(
         data=data, completed_sections=done, revision=F("revision") + 1, last_edited_by=user,
-        state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now(),
+        last_edited_through=None, state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now(),
     )
     if saved:
         log(Action.DRAFT_SAVED, request=request, actor=user, record=draft.record,
@@ -137,6 +138,8 @@ def publish_blocker(draft: RecordDraft, user) -> str | None:
     """Why this person may not publish this draft now, or None if they may."""
     if draft.state != RecordDraft.State.SUBMITTED:
         return "The draft must be submitted for review before it can be published."
+    if (blocker := token_blocker(draft, user)) and not may_approve_own_edit(draft.record.organisation):
+        return blocker
     if draft.last_edited_by_id == user.pk and not may_approve_own_edit(draft.record.organisation):
         return ("You made the last change to this draft, so another approver must check and publish it. "
                 "This is so two people see every record before it is public.")

@@ -1,6 +1,8 @@
 """Running a search: which records match, how many have each filter value, which page of them to show."""
 
+import bisect
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.http import QueryDict
 
@@ -56,6 +58,7 @@ class Results:
     ids: list[int]
     facets: list[FacetResult] = field(default_factory=list)
     suggestion: Suggestion | None = None
+    problem: str | None = None  # why the search was not run (it was too long)
 
     @property
     def default_sort(self) -> str:
@@ -64,6 +67,21 @@ class Results:
     @property
     def sorts(self) -> dict[str, str]:
         return SORTS if self.query.include else {k: v for k, v in SORTS.items() if k != "relevance"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """How far a walk through the results has got, for paging by keys rather than by counting: when the walk began
+    and the sort key of the last record given (`record_id` None before the first). A page starts just after that
+    key, so records published or removed meanwhile cannot shift it. Records published after the walk began are
+    left out of it: they come in the next walk, and a record whose name or relevance changed because it was
+    published again cannot be given twice."""
+
+    began: int  # the newest publication when the walk began, in microseconds since 1970
+    score: int = 0  # relevance: the last record's score
+    published: int = 0  # relevance and "recently updated": when the last record was published
+    record_id: int | None = None
+    name: str = ""  # "name": the last record's name, as sorted
 
 
 def chosen(params: QueryDict, key: str) -> list[str]:
@@ -76,6 +94,42 @@ def search(params: QueryDict, offset: int, limit: int, organisation: Organisatio
            show_all: frozenset[str] = frozenset()) -> Results:
     """One page of results for the URL parameters, with every filter's counts. `organisation` limits the search to
     one organisation's records (its page), and leaves out the organisation filter."""
+    found = _find(params, organisation, show_all)
+    found.results.ids = _page(found.state, found.matched, found.results.count, found.results.sort, found.fields,
+                              offset, limit)
+    return found.results
+
+
+def walk(params: QueryDict, after: Position | None, limit: int) -> tuple[Results, Position | None]:
+    """The next `limit` results after `after` (the first ones for None), and the position to carry on from (None
+    when there are no more)."""
+    found = _find(params)
+    state, sort = found.state, found.results.sort
+    if after is None:
+        after = Position(began=-state.recent_keys[0][0] if state.recent_keys else 0)
+    matched = found.matched & ~_published_after(state, after.began)
+    ids = _walk_page(state, matched, sort, found.fields, after, limit + 1)
+    found.results.ids = ids[:limit]
+    if len(ids) <= limit:
+        return found.results, None
+    last = ids[limit - 1]
+    doc = state.docs[last]
+    position = Position(after.began, _score(last, found.fields) if sort == "relevance" else 0, doc.published, last,
+                        doc.name if sort == "name" else "")
+    return found.results, position
+
+
+@dataclass
+class _Found:
+    state: index_state.IndexState
+    matched: int
+    fields: list[tuple[int, int]]
+    results: Results
+
+
+def _find(params: QueryDict, organisation: Organisation | None = None,
+          show_all: frozenset[str] = frozenset()) -> _Found:
+    """The records that match, how many there are, the filters' counts and any suggestion; no page of them yet."""
     state = index_state.current()
     backend = get_backend()
     query = parse(params.get("q", ""))
@@ -97,7 +151,6 @@ def search(params: QueryDict, offset: int, limit: int, organisation: Organisatio
     facets = [] if organisation is not None else _facet_results(state, base, wanted, selected, org_ids, show_all)
 
     fields = _field_bits(backend, query, matched) if sort == "relevance" and count else []
-    ids = _page(state, matched, count, sort, fields, offset, limit)
     suggestion = correction(state, query) if query.words else None
     if suggestion is not None:
         corrected = parse(suggestion.text)
@@ -106,7 +159,7 @@ def search(params: QueryDict, offset: int, limit: int, organisation: Organisatio
             hits &= bits
         if not hits:
             suggestion = None
-    return Results(query, sort, count, ids, facets, suggestion)
+    return _Found(state, matched, fields, Results(query, sort, count, [], facets, suggestion))
 
 
 def _text_matches(backend, query: Query, listed: int) -> int:
@@ -203,7 +256,7 @@ def _page(state, matched: int, count: int, sort: str, fields: list[tuple[int, in
     if sort != "relevance" or not fields:
         return _ordered(state, matched, count, sort, offset, limit)
     page: list[int] = []
-    for level in _levels(matched, fields):
+    for _, level in _levels(matched, fields):
         size = level.bit_count()
         if offset >= size:
             offset -= size
@@ -215,16 +268,19 @@ def _page(state, matched: int, count: int, sort: str, fields: list[tuple[int, in
     return page
 
 
-def _levels(matched: int, fields: list[tuple[int, int]]) -> list[int]:
-    """The matched records split by score, highest first."""
+def _score(record_id: int, fields: list[tuple[int, int]]) -> int:
+    return sum(NAME_SCORE * (name >> record_id & 1) + SUMMARY_SCORE * (summary >> record_id & 1)
+               for name, summary in fields)
+
+
+def _levels(matched: int, fields: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The matched records split by score, highest first, each with its score."""
     if len(fields) > MAX_LEVEL_GROUPS:
         # Too many combinations to list: score record by record (long searches match few records).
         scores: dict[int, list[int]] = {}
         for record_id in to_ids(matched):
-            score = sum(NAME_SCORE * (name >> record_id & 1) + SUMMARY_SCORE * (summary >> record_id & 1)
-                        for name, summary in fields)
-            scores.setdefault(score, []).append(record_id)
-        return [from_ids(scores[s]) for s in sorted(scores, reverse=True)]
+            scores.setdefault(_score(record_id, fields), []).append(record_id)
+        return [(s, from_ids(scores[s])) for s in sorted(scores, reverse=True)]
     levels = {0: matched}
     for name, summary in fields:
         parts = ((NAME_SCORE + SUMMARY_SCORE, name & summary), (NAME_SCORE, name & ~summary),
@@ -235,7 +291,7 @@ def _levels(matched: int, fields: list[tuple[int, int]]) -> list[int]:
                 if both := bits & part:
                     combined[score + extra] = combined.get(score + extra, 0) | both
         levels = combined
-    return [levels[s] for s in sorted(levels, reverse=True)]
+    return [(s, levels[s]) for s in sorted(levels, reverse=True)]
 
 
 def _ordered(state, bits: int, count: int, sort: str, offset: int, limit: int) -> list[int]:
@@ -262,3 +318,56 @@ def _ordered(state, bits: int, count: int, sort: str, offset: int, limit: int) -
                 break
     return found
 
+
+
+# --- Walking by keys -----------------------------------------------------------------------------------------------
+
+def _published_after(state, began: int) -> int:
+    """The listed records published after `began`: the first ones in "recently updated" order."""
+    end = bisect.bisect_left(state.recent_keys, (-began,))
+    return from_ids(state.recent[:end])
+
+
+def _walk_page(state, matched: int, sort: str, fields: list[tuple[int, int]], after: Position,
+               limit: int) -> list[int]:
+    """Up to `limit` records of `matched` that come after `after` in the sort order. Relevance is by score, highest
+    first, then in "recently updated" order within a score (as `_page` does)."""
+    started = after.record_id is not None
+    if sort != "relevance" or not fields:
+        return _ordered_after(state, matched, sort, after if started else None, limit)
+    page: list[int] = []
+    for score, level in _levels(matched, fields):
+        if started and score > after.score:
+            continue
+        within = after if started and score == after.score else None
+        page += _ordered_after(state, level, "recent", within, limit - len(page))
+        if len(page) == limit:
+            break
+    return page
+
+
+def _ordered_after(state, bits: int, sort: str, after: Position | None, limit: int) -> list[int]:
+    """Up to `limit` records of `bits` after `after` by name, or in "recently updated" order, the same orders as
+    `_ordered`."""
+    if not bits or limit <= 0:
+        return []
+    docs = state.docs
+    if sort == "name":
+        key, keys, order = (lambda i: (docs[i].name, i)), state.name_keys, state.by_name
+        start = None if after is None else (after.name, after.record_id)
+    else:
+        key, keys, order = (lambda i: (-docs[i].published, i)), state.recent_keys, state.recent
+        start = None if after is None else (-after.published, after.record_id)
+    if bits.bit_count() <= SPARSE:
+        ids = sorted(to_ids(bits), key=key)
+        first = 0 if start is None else bisect.bisect_right(ids, start, key=key)
+        return ids[first:first + limit]
+    members = Members(bits)
+    first = 0 if start is None else bisect.bisect_right(keys, start)
+    found = []
+    for record_id in islice(order, first, None):
+        if record_id in members:
+            found.append(record_id)
+            if len(found) == limit:
+                break
+    return found

@@ -11,6 +11,7 @@ from algoreg.standard.cleaning import displayable
 
 from .documents import passages
 from .engine import Results, search
+from .query import MAX_CHARACTERS, Query, length_problem
 from .snippets import Highlighter, Snippet
 
 MAX_PAGE = 10_000
@@ -48,6 +49,13 @@ def page_number(value) -> int:
 
 
 def results_page(params: QueryDict, per_page: int, organisation=None) -> tuple[Results, Page, list[Item]]:
+    """One page of results. A search too long to run is not run: `results.problem` says why, and no records are
+    listed until it is shortened."""
+    typed = params.get("q", "")
+    problem = length_problem(typed)
+    if problem:
+        params = params.copy()
+        params["q"] = ""
     number = page_number(params.get("page"))
     show_all = frozenset({"organisation"}) if params.get("show") == "organisation" else frozenset()
     results = search(params, (number - 1) * per_page, per_page, organisation, show_all)
@@ -55,6 +63,10 @@ def results_page(params: QueryDict, per_page: int, organisation=None) -> tuple[R
     if number > last:
         number = last
         results = search(params, (number - 1) * per_page, per_page, organisation, show_all)
+    if problem:
+        # Nothing is listed; the box shows the search cut to the length allowed, ready to shorten.
+        results.problem, results.count, results.ids, results.suggestion = problem, 0, [], None
+        results.query = Query(text=typed[:MAX_CHARACTERS])
     items = _items(results)
     page = Paginator(_Loaded(results.count, items), per_page, allow_empty_first_page=True).page(number)
     return results, page, items

@@ -382,7 +382,7 @@ def draft_update(row: RowPlan, target: Target) -> None:
     draft = record.draft if _has_draft(record) else workflow.start_new_draft(record, target.user, target.request)
     RecordDraft.objects.filter(pk=draft.pk).update(
         data=row.data, standard_version=row.version, revision=F("revision") + 1, last_edited_by=target.user,
-        state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now())
+        last_edited_through=None, state=RecordDraft.State.IN_PROGRESS, updated_at=timezone.now())
     if not record.source_id and row.row.source_id != record.public_id:
         Record.objects.filter(pk=record.pk).update(source_id=row.row.source_id)
     log(AuditEvent.Action.DRAFT_SAVED, actor=target.user, record=record, request=target.request,

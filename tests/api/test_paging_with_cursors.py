@@ -1,7 +1,8 @@
-"""Lists come in pages joined by opaque cursors: following them gives every item once, in order."""
+"""Lists come in pages joined by keyset cursors of a published form: following them gives every item once, in order."""
 
 import pytest
 
+from algoreg.api.cursors import DRAFTS, ORGANISATIONS, RECORDS
 from tests.factories import make_organisation, make_published_record
 
 pytestmark = pytest.mark.django_db
@@ -35,20 +36,36 @@ def test_the_last_page_has_no_cursor(client, records):
     assert body["count"] == 7
 
 
-def test_a_cursor_is_opaque_and_cannot_be_edited(client, records):
-    cursor = client.get(f"{API}/records?limit=3").json()["next_cursor"]
-    assert "3" not in cursor.split(":")[0] or len(cursor) > 20
-    response = client.get(f"{API}/records", {"limit": 3, "cursor": cursor[:-2] + "xx"})
+@pytest.mark.parametrize("cursor", ["3", "abc", "1.2.3", "-1.0.0.0.", "1.0.0.x.name", "9" * 19 + ".0.0.0.",
+                                    "1.0.0.0." + "n" * 400])
+def test_a_cursor_not_in_the_published_form_is_a_400_json_error(client, records, cursor):
+    response = client.get(f"{API}/records", {"limit": 3, "cursor": cursor})
     assert response.status_code == 400
-    assert response.json()["errors"][0]["path"] == "cursor"
+    assert response.json() == {"errors": [{"path": "cursor", "location": "query", "message": (
+        "This cursor is not in the form this list gives out. Send back the `next_cursor` of the page before as it "
+        "came, or leave `cursor` out to start from the first page.")}]}
 
 
-def test_a_cursor_only_works_with_the_search_it_came_from(client, records):
-    cursor = client.get(f"{API}/records", {"limit": 3, "q": "tool"}).json()["next_cursor"]
-    assert client.get(f"{API}/records", {"limit": 3, "q": "tool", "cursor": cursor}).status_code == 200
-    response = client.get(f"{API}/records", {"limit": 3, "q": "number", "cursor": cursor})
-    assert response.status_code == 400
-    assert "different search" in response.json()["errors"][0]["message"]
+def test_a_cursor_names_the_walk_and_the_last_record_given(client, records):
+    body = client.get(f"{API}/records", {"limit": 3, "sort": "name"}).json()
+    began, score, published, record_id, name = body["next_cursor"].split(".", 4)
+    assert name == "tool number 02" and score == "0"
+    assert int(record_id) == records[2].pk and int(published) > 0 and int(began) >= int(published)
+
+
+def test_any_cursor_of_the_published_form_is_a_place_in_the_list(client, records):
+    response = client.get(f"{API}/records", {"sort": "name", "cursor": f"{10**17}.0.0.0.tool number 04"})
+    assert [r["name"] for r in response.json()["results"]] == ["Tool number 04", "Tool number 05", "Tool number 06"]
+
+
+def test_the_formats_and_the_400_are_in_the_openapi_document(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    for path, form in (("/records", RECORDS), ("/drafts", DRAFTS), ("/organisations", ORGANISATIONS)):
+        operation = schema["paths"][API + path]["get"]
+        cursor = next(p for p in operation["parameters"] if p["name"] == "cursor")
+        assert cursor["schema"].get("pattern") == form.pattern and cursor["schema"]["maxLength"] == form.max_length
+        assert "refused with 400" in cursor["description"]
+        assert "400" in operation["responses"]
 
 
 def test_organisations_page_by_name(client):
@@ -64,3 +81,8 @@ def test_a_cursor_of_one_list_does_not_work_on_another(client):
         make_organisation(f"Council {n}")
     cursor = client.get(f"{API}/organisations?limit=1").json()["next_cursor"]
     assert client.get(f"{API}/records", {"cursor": cursor}).status_code == 400
+
+
+def test_an_organisations_cursor_with_a_nul_character_is_not_a_database_error(client):
+    assert client.get(f"{API}/organisations", {"cursor": "Council\x00"}).status_code == 200
+    assert client.get(f"{API}/organisations", {"cursor": "C" * 201}).status_code == 400

@@ -67,3 +67,12 @@ def test_an_organisation_page_search_passes_axe(page, records, council):
     screenshot(page, "organisation-search")
 
 
+
+
+def test_a_search_too_long_shows_the_govuk_error_and_passes_axe(page, records):
+    page.goto("/records/?q=" + "housing+" * 40)
+    assert page.title().startswith("Error: ")
+    assert page.get_by_role("link", name="Your search must be 300 characters or less. It has 320.").count() == 1
+    assert len(page.get_by_label("Search records").input_value()) == 300
+    assert serious_violations(page) == []
+    screenshot(page, "search-too-long")
