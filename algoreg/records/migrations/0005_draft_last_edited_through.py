@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('api', '0001_initial'),
-        ('records', '0003_tidy_draft_text'),
+        ('records', '0004_remove_unread_listing_copies'),
     ]
 
     operations = [
