@@ -1,29 +1,36 @@
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from algoreg.records.models import Record
+from algoreg.records.queries import listed_records
 from algoreg.search.pages import results_page
 
 from .models import Organisation
-
-LISTED = Q(records__status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
 
 
 @require_GET
 def organisation_list(request):
     """Organisations that publish records, or every organisation in the register with ?all=1."""
     show_all = request.GET.get("all") == "1"
-    organisations = Organisation.objects.annotate(record_count=Count("records", filter=LISTED))
-    publishing = organisations.filter(record_count__gt=0)
+    organisations = list(with_record_counts(Organisation.objects.order_by("name")))
+    publishing = [o for o in organisations if o.record_count]
     context = {
-        "organisations": (organisations if show_all else publishing).order_by("name"),
+        "organisations": organisations if show_all else publishing,
         "show_all": show_all,
-        "publishing_count": publishing.count(),
-        "total_count": Organisation.objects.count(),
+        "publishing_count": len(publishing),
+        "total_count": len(organisations),
     }
     return render(request, "organisations/list.html", context)
+
+
+def with_record_counts(organisations):
+    """Each organisation with its number of listed records, counted for each organisation in the index on
+    organisation and status. A join with GROUP BY read every record's row: 300 ms at 100,000 records on SQLite."""
+    listed_here = (listed_records().filter(organisation=OuterRef("pk")).order_by()
+                   .values("organisation").annotate(count=Count("pk")).values("count"))
+    return organisations.annotate(record_count=Coalesce(Subquery(listed_here), 0))
 
 
 @require_GET

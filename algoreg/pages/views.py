@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from algoreg.organisations.models import Organisation
-from algoreg.records.queries import listed_records
+from algoreg.records.queries import listed_records, recently_published
 
 
 @require_GET
@@ -12,7 +12,7 @@ def home(request):
     context = {
         "record_count": records.count(),
         **publishing_counts(records),
-        "recent": records.select_related("organisation").order_by("-last_published_at", "pk")[:6],
+        "recent": recently_published(6),
     }
     return render(request, "pages/home.html", context)
 

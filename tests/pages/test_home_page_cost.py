@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_organisation, make_published_record
+from tests.plans import sorting_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,11 @@ def test_the_home_page_counts_only_organisations_with_a_listed_record(client, co
     html = client.get("/").content.decode()
     assert '<span class="app-count">2</span> organisations publishing' in html
     assert '<span class="app-count">1</span> of them councils' in html
+
+
+def test_no_query_on_the_home_page_sorts_the_records(client, council, other_council):
+    """The newest records are read from the index on status and publication time, newest first; the whole list
+    of records was sorted for them (200 ms at 100,000 records)."""
+    make_published_record(council, name="Repairs triage")
+    make_published_record(other_council, name="Parking permits")
+    assert sorting_queries(client, "/") == []
