@@ -164,11 +164,13 @@ def existing_records(rows: list[tuple[ParsedRow, Organisation]]) -> dict[tuple[i
         ordered = sorted(ids)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start:start + 500]
-            records = Record.objects.filter(organisation_id=organisation_id).select_related("draft",
-                                                                                           "current_version")
+            records = Record.objects.select_related("draft", "current_version").order_by()
+            # Each lookup goes through its unique index (public_id; organisation and source_id, kept only for
+            # non-blank identifiers): asked with the organisation alone, SQLite read all of its records instead.
             for record in records.filter(public_id__in=chunk):
-                found.setdefault((organisation_id, record.public_id), record)
-            for record in records.filter(source_id__in=chunk):
+                if record.organisation_id == organisation_id:
+                    found.setdefault((organisation_id, record.public_id), record)
+            for record in records.filter(organisation_id=organisation_id, source_id__in=chunk).exclude(source_id=""):
                 found[(organisation_id, record.source_id)] = record
     return found
 
