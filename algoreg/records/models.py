@@ -56,6 +56,11 @@ class Record(models.Model):
     standard_version = models.CharField(max_length=5, blank=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     last_published_at = models.DateTimeField(null=True, blank=True)
+    # What decides an export's columns (transfer.layout.Shape.key), for the current version and for every published
+    # version together: an export of 100,000 records reads the few different values from an index instead of every
+    # record's content (10 seconds on SQLite).
+    content_shape = models.TextField(blank=True)
+    history_shape = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-last_published_at", "name"]
@@ -65,6 +70,10 @@ class Record(models.Model):
             models.Index(fields=["status", "standard_version"]),
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["status", "name"]),
+            models.Index(fields=["organisation", "name"]),  # the dashboard's pages
+            # Every column the export's shape query reads, so it is answered from the index alone.
+            models.Index(fields=["status", "content_shape", "current_version"]),
+            models.Index(fields=["status", "history_shape", "current_version"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "source_id"], condition=~models.Q(source_id=""),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from algoreg.search.indexing import index_records
+from algoreg.transfer.layout import Shape
 
 from .models import Record, RecordVersion
 
@@ -49,3 +50,5 @@ def copy_listing_columns(record: Record, version: RecordVersion) -> None:
     record.standard_version = version.standard_version
     record.first_published_at = record.first_published_at or version.published_at
     record.last_published_at = version.published_at
+    record.content_shape = Shape.of(data).key
+    record.history_shape = Shape.from_keys([record.history_shape, record.content_shape]).key

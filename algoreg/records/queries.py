@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from .models import Record
 
 LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
+# Listed, written as "not one of these" for queries over most of the register: see listed_records_in_full.
+UNLISTED = tuple(status for status in Record.Status.values if status not in LISTED)
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -23,7 +25,7 @@ def listed_records_in_full() -> QuerySet[Record]:
     or a covering index from end to end. Asked for "published or retired" it expects an index on status to pick out
     a few records, looks up every listed record through it and sorts them: 250 ms at 100,000 records.
     """
-    return Record.objects.exclude(status__in=[s for s in Record.Status.values if s not in LISTED])
+    return Record.objects.exclude(status__in=UNLISTED)
 
 
 def recently_published(count: int) -> list[Record]:

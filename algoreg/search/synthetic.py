@@ -18,6 +18,7 @@ from algoreg.organisations.seeding import seed_councils
 from algoreg.records.models import PUBLIC_ID_ALPHABET, Record, RecordVersion
 from algoreg.standard import vocabularies as vocab
 from algoreg.standard.fields import FieldType, sections_for
+from algoreg.transfer.layout import Shape
 
 from .indexing import index_in_bulk
 
@@ -274,12 +275,13 @@ def _create(rng, count, councils, ids) -> Iterator[tuple[Record, RecordVersion]]
             data = record_data(rng, topic, organisation, version_number)
             published = START + timedelta(seconds=rng.randrange(SPAN_SECONDS))
             record_id, version_id = next_record + n, next_version + n
+            shape = Shape.of(data).key
             record = Record(
                 pk=record_id, public_id=next(ids), slug=slugify(data["name"])[:120], organisation=organisation,
                 status=Record.Status.PUBLISHED, current_version_id=version_id, name=data["name"],
                 one_sentence_description=data.get("one_sentence_description") or data["description"],
                 phase=data.get("phase", ""), standard_version=version_number, first_published_at=published,
-                last_published_at=published,
+                last_published_at=published, content_shape=shape, history_shape=shape,
             )
             version = RecordVersion(pk=version_id, record_id=record_id, number=1, standard_version=version_number,
                                     data=data, change_note="First published.", published_at=published)

@@ -2,8 +2,8 @@
 of every published version. See docs/exports-and-imports.md for the layouts.
 
 Everything streams: records are read in batches by primary key (keyset pagination), so memory stays flat however many
-records there are. The column layout is decided before the first row by one aggregate query (how many items the
-longest list has, and which fields any record withholds).
+records there are. The column layout is decided before the first row from the shape each record keeps (how many items
+its lists hold, which fields it withholds): one query for the few different shapes among the exported records.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db.models import Case, F, Func, IntegerField, Max, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from algoreg.records.models import Record, RecordVersion
+from algoreg.records.queries import LISTED, listed_records_in_full
 from algoreg.standard.vocabularies import ORGANISATION_TYPES, govuk_label
 
 from .cells import csv_text, xlsx_text
@@ -36,20 +37,22 @@ from .layout import (
     section_columns,
     withholdable_fields,
 )
+from .xlsx import StreamingWorkbook
 
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 BATCH = 500
+FIRST_BATCH = 20
 CHUNK_CHARS = 64 * 1024
-LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
 
 
 # --- What is exported ----------------------------------------------------------------------------------------------
 
 
 def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
-    """Records the public can see in lists: published or retired, with a published version."""
-    records = Record.objects.filter(status__in=LISTED, current_version__isnull=False)
+    """Records the public can see in lists: published or retired, with a published version. Asked for in the form
+    that lets SQLite read the whole register in primary key order (see listed_records_in_full)."""
+    records = listed_records_in_full().filter(current_version__isnull=False)
     if organisation is not None:
         records = records.filter(organisation=organisation)
     if public_id is not None:
@@ -57,57 +60,28 @@ def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[
     return records
 
 
-def published_versions(records: QuerySet[Record]) -> QuerySet[RecordVersion]:
-    return RecordVersion.objects.filter(record__in=records.values("pk"))
-
-
-def in_batches(queryset: QuerySet, size: int = BATCH) -> Iterator:
-    """Every row of the queryset in primary key order, `size` at a time, never holding more than one batch."""
-    last = None
+def in_batches(queryset: QuerySet, size: int = BATCH, first: int = FIRST_BATCH) -> Iterator:
+    """Every row of the queryset in primary key order, `size` at a time, never holding more than one batch. The
+    first batch is smaller, so that a download starts without waiting for a whole batch to be read."""
+    last, limit = None, first
     while True:
         page = queryset.order_by("pk")
         if last is not None:
             page = page.filter(pk__gt=last)
-        batch = list(page[:size])
+        batch = list(page[:limit])
         yield from batch
-        if len(batch) < size:
+        if len(batch) < limit:
             return
-        last = batch[-1].pk
+        last, limit = batch[-1].pk, size
 
 
-class ItemCount(Func):
-    """How many items a repeatable group holds in a JSON column; NULL when it holds none."""
-
-    output_field = IntegerField()
-
-    def __init__(self, column: str, key: str):
-        self.key = key
-        super().__init__(F(column))
-
-    def as_sqlite(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"JSON_ARRAY_LENGTH({sql}, %s)", [*params, f'$."{self.key}"']
-
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        value = f"(({sql})::jsonb -> %s)"
-        return (f"(CASE WHEN jsonb_typeof{value} = 'array' THEN jsonb_array_length{value} END)",
-                [*params, self.key, *params, self.key])
-
-
-def shape_of(queryset: QuerySet, data: str) -> Shape:
-    """The most items of each group, and the withheld fields, across the content in the JSON column `data`."""
-    counts = {f"items_{g.key}": Max(ItemCount(data, g.key)) for g in group_fields()}
-    withheld = {
-        f"withheld_{f.key}": Max(Case(When(**{f"{data}__withheld__has_key": f.key}, then=Value(1)),
-                                      default=Value(0)))
-        for f in withholdable_fields()
-    }
-    found = queryset.aggregate(**counts, **withheld)
-    return Shape(
-        items={g.key: found[f"items_{g.key}"] or 0 for g in group_fields()},
-        withheld=frozenset(f.key for f in withholdable_fields() if found[f"withheld_{f.key}"]),
-    )
+def shape_of(records: QuerySet[Record], column: str) -> Shape:
+    """The most items of each group, and the withheld fields, across the records, from the shape each record keeps
+    in `column`: content_shape for its current version, history_shape for all its published versions."""
+    found = Shape.from_keys(records.order_by().values_list(column, flat=True).distinct())
+    groups, withholdable = {g.key for g in group_fields()}, {f.key for f in withholdable_fields()}
+    return Shape(items={key: n for key, n in found.items.items() if key in groups},
+                 withheld=found.withheld & withholdable)
 
 
 # --- Metadata ------------------------------------------------------------------------------------------------------
@@ -201,7 +175,7 @@ def with_versions(records: QuerySet[Record]) -> Iterator[tuple[Record, RecordVer
 
 def own_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
     """Header, then one row per record, in the register's own layout."""
-    columns = own_columns(shape_of(records, "current_version__data"))
+    columns = own_columns(shape_of(records, "content_shape"))
     yield [*META_COLUMNS, *(name for name, _ in columns)]
     for record, version in with_versions(records):
         yield meta_cells(record, version) + own_cells(version.data, columns)
@@ -209,7 +183,7 @@ def own_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
 
 def atrs_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
     """Header, then one row per record, keyed as in the ATRS 4.0 template, then the register's extra columns."""
-    shape = shape_of(records, "current_version__data")
+    shape = shape_of(records, "content_shape")
     columns, extras = atrs_columns(shape), extra_columns(shape)
     yield [*ATRS_META_COLUMNS, *(name for name, _ in columns), EXTRA_VERSION_COLUMN, *(name for name, _ in extras)]
     for record, version in with_versions(records):
@@ -220,8 +194,7 @@ def atrs_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
 
 def history_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
     """Header, then one row per published version of every record, oldest first within each record."""
-    versions = published_versions(records)
-    columns = own_columns(shape_of(versions, "data"))
+    columns = own_columns(shape_of(records, "history_shape"))
     yield [*META_COLUMNS, *(name for name, _ in columns)]
     for record in in_batches(records.select_related("organisation")):
         for version in record.versions.order_by("number").iterator(chunk_size=50):
@@ -263,33 +236,37 @@ def json_chunks(records: QuerySet[Record], generated_at: datetime) -> Iterator[s
     yield "".join(parts) + "\n ]\n}\n"
 
 
-def write_xlsx(records: QuerySet[Record], generated_at: datetime, target) -> None:
-    """An XLSX workbook: a README sheet, a Records sheet of metadata, then one sheet per section of the record,
-    every sheet one row per record with the record's id first. Written in openpyxl's write-only mode, which keeps
-    each sheet's rows in a temporary file rather than in memory."""
-    from openpyxl import Workbook
+def xlsx_chunks(records: QuerySet[Record], generated_at: datetime) -> Iterator[bytes]:
+    """An XLSX workbook, as a stream of bytes: a README sheet, a Records sheet of metadata, then one sheet per
+    section of the record, every sheet one row per record with the record's id first. The first bytes go out before
+    the first record is read (see xlsx.StreamingWorkbook)."""
+    sections = section_columns(shape_of(records, "content_shape"))
+    book = StreamingWorkbook(["README", "Records", *(name for name, _, _ in sections)], live="Records")
+    try:
+        yield book.start()
+        book.append("Records", list(META_COLUMNS))
+        for sheet_name, _, columns in sections:
+            book.append(sheet_name, ["id", *(name for name, _ in columns)])
+        count = 0
+        for record, version in with_versions(records):
+            count += 1
+            book.append("Records", [xlsx_text(cell) for cell in meta_cells(record, version)])
+            for sheet_name, _, columns in sections:
+                book.append(sheet_name, [record.public_id, *(xlsx_cell(t, cell) for (_, t), cell in
+                                                             zip(columns, own_cells(version.data, columns),
+                                                                 strict=True))])
+            yield from book.chunks()
+        for row in readme_rows(generated_at, count, sections):
+            book.append("README", [xlsx_text(cell) for cell in row])
+        yield from book.finish()
+    finally:
+        book.close()
 
-    shape = shape_of(records, "current_version__data")
-    sections = section_columns(shape)
-    book = Workbook(write_only=True)
-    readme = book.create_sheet("README")
-    meta_sheet = book.create_sheet("Records")
-    meta_sheet.append(list(META_COLUMNS))
-    sheets = []
-    for sheet_name, _, columns in sections:
-        sheet = book.create_sheet(sheet_name)
-        sheet.append(["id", *(name for name, _ in columns)])
-        sheets.append((sheet, columns))
-    count = 0
-    for record, version in with_versions(records):
-        count += 1
-        meta_sheet.append([xlsx_text(cell) for cell in meta_cells(record, version)])
-        for sheet, columns in sheets:
-            sheet.append([record.public_id, *(xlsx_cell(t, cell) for (_, t), cell in
-                                              zip(columns, own_cells(version.data, columns), strict=True))])
-    for row in readme_rows(generated_at, count, sections):
-        readme.append([xlsx_text(cell) for cell in row])
-    book.save(target)
+
+def write_xlsx(records: QuerySet[Record], generated_at: datetime, target) -> None:
+    """The XLSX workbook of xlsx_chunks, written to a file."""
+    for chunk in xlsx_chunks(records, generated_at):
+        target.write(chunk)
 
 
 def xlsx_cell(target, text: str):

@@ -17,8 +17,9 @@ dataset's name, the record's standard version), in the register's own layout, so
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from algoreg.standard import vocabularies as vocab
@@ -82,6 +83,34 @@ class Shape:
 
     def count(self, group: Field) -> int:
         return max(self.items.get(group.key, 0), 1)
+
+    @classmethod
+    def of(cls, data: dict) -> Shape:
+        """The shape of one record's content: the length of every list in it and every key it withholds. Lists
+        that are not groups are counted too, so a stored shape stays right whatever the field definition becomes."""
+        withheld = data.get(WITHHELD)
+        return cls(items={key: len(value) for key, value in data.items() if isinstance(value, list) and value},
+                   withheld=frozenset(withheld if isinstance(withheld, dict) else ()))
+
+    @property
+    def key(self) -> str:
+        """The shape as short text, the same for the same shape. Each record keeps the key of its content
+        (Record.content_shape) and of all its versions together (Record.history_shape), so an export works out its
+        columns from the few different keys among its records instead of reading every record's content."""
+        return json.dumps([self.items, sorted(self.withheld)], sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_keys(cls, keys: Iterable[str]) -> Shape:
+        """The smallest shape that holds every shape given by key (blank keys are skipped)."""
+        items: dict[str, int] = {}
+        withheld: set[str] = set()
+        for key in keys:
+            if key:
+                counts, keys_withheld = json.loads(key)
+                for name, count in counts.items():
+                    items[name] = max(items.get(name, 0), count)
+                withheld.update(keys_withheld)
+        return cls(items, frozenset(withheld))
 
 
 def field_columns(f: Field, shape: Shape) -> Iterator[tuple[str, Target]]:

@@ -1,10 +1,9 @@
 """Public downloads of published records. Anyone may use them; no draft, withdrawn record or internal field is ever in
 them, because they read only published versions of listed records."""
 
-import tempfile
 from datetime import UTC, datetime
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import http_date
@@ -25,16 +24,13 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%MZ")
 
 
-def download(request, chunks_or_file, fmt: str, name: str, generated_at: datetime):
+def download(request, chunks, fmt: str, name: str, generated_at: datetime):
     """A download that says where its licence is and when it was made: in a Link header with rel="license", in
     Last-Modified, and in the file name."""
     filename = f"{name}-{stamp(generated_at)}.{fmt if fmt != 'atrs' else 'csv'}"
     content_type = CONTENT_TYPES["csv" if fmt == "atrs" else fmt]
-    if fmt == "xlsx":
-        response = FileResponse(chunks_or_file, content_type=content_type, as_attachment=True, filename=filename)
-    else:
-        response = StreamingHttpResponse(chunks_or_file, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     licence_page = exports.absolute(reverse("licence"))
     response["Link"] = f'<{exports.LICENCE_URL}>; rel="license", <{licence_page}>; rel="license"'
     response["Last-Modified"] = http_date(generated_at.timestamp())
@@ -51,11 +47,7 @@ def respond(request, records, fmt: str, name: str):
                         generated_at)
     if fmt == "json":
         return download(request, exports.json_chunks(records, generated_at), fmt, name, generated_at)
-    # XLSX is a zip file, finished only at the end: it is built in a temporary file (on disk past 8 MB).
-    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
-    exports.write_xlsx(records, generated_at, spool)
-    spool.seek(0)
-    return download(request, spool, fmt, name, generated_at)
+    return download(request, exports.xlsx_chunks(records, generated_at), fmt, name, generated_at)
 
 
 def chosen_organisation(request):
