@@ -60,19 +60,26 @@ def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[
     return records
 
 
-def in_batches(queryset: QuerySet, size: int = BATCH, first: int = FIRST_BATCH) -> Iterator:
-    """Every row of the queryset in primary key order, `size` at a time, never holding more than one batch. The
-    first batch is smaller, so that a download starts without waiting for a whole batch to be read."""
+def batches(queryset: QuerySet, size: int = BATCH, first: int = FIRST_BATCH) -> Iterator[list]:
+    """The rows of the queryset in primary key order, as lists of `size`, never holding more than one. The first
+    list is shorter, so that a download starts without waiting for a whole batch to be read."""
     last, limit = None, first
     while True:
         page = queryset.order_by("pk")
         if last is not None:
             page = page.filter(pk__gt=last)
         batch = list(page[:limit])
-        yield from batch
+        if batch:
+            yield batch
         if len(batch) < limit:
             return
         last, limit = batch[-1].pk, size
+
+
+def in_batches(queryset: QuerySet, size: int = BATCH) -> Iterator:
+    """Every row of the queryset in primary key order, read in batches (see batches)."""
+    for batch in batches(queryset, size):
+        yield from batch
 
 
 def shape_of(records: QuerySet[Record], column: str) -> Shape:
@@ -196,8 +203,13 @@ def history_rows(records: QuerySet[Record]) -> Iterator[list[str]]:
     """Header, then one row per published version of every record, oldest first within each record."""
     columns = own_columns(shape_of(records, "history_shape"))
     yield [*META_COLUMNS, *(name for name, _ in columns)]
-    for record in in_batches(records.select_related("organisation")):
-        for version in record.versions.order_by("number").iterator(chunk_size=50):
+    for batch in batches(records.select_related("organisation")):
+        # One query for the versions of a whole batch of records (one per record kept a download of the first
+        # records waiting for twenty queries).
+        by_id = {record.pk: record for record in batch}
+        versions = RecordVersion.objects.filter(record_id__in=by_id).order_by("record_id", "number")
+        for version in versions.iterator(chunk_size=200):
+            record = by_id[version.record_id]
             yield meta_cells(record, version) + own_cells(version.data, columns)
 
 
