@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := algoreg.settings
 
-.PHONY: run dev test test-fast lint install setup browser assets clean bench
+.PHONY: run dev test test-fast lint install setup browser assets clean bench bench-pages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,10 +43,15 @@ test: install browser
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 0
 	$(PY) -m pytest
 
-# The search benchmark (bench/README.md): SQLite and PostgreSQL at 10,000 and 100,000 generated records. The
-# databases are built once (about 5 minutes each at 100,000) and kept in bench/data/ and algoreg_bench_*.
+# The benchmarks (bench/README.md): search, every page against its time budget (fails if one is over), and load;
+# SQLite and PostgreSQL at 10,000 and 100,000 generated records. The databases are built once (about 5 minutes
+# each at 100,000) and kept in bench/data/ and algoreg_bench_*.
 bench: install
 	$(PY) bench/run.py
+
+# Only every public and signed-in page against its budget, at 100,000 records on both databases.
+bench-pages: install
+	$(PY) bench/run.py --sizes 100000 --parts pages
 
 lint: install
 	$(VENV)/bin/ruff check algoreg tests

@@ -24,7 +24,7 @@ from .forms import SectionForm
 from .models import Record, RecordDraft, RecordVersion
 from .progress import record_progress
 
-DASHBOARD_ROWS = 50
+DASHBOARD_ROWS = 25
 
 
 @dataclass
@@ -67,8 +67,9 @@ def organisation_records(request, membership: Membership, waiting_only: bool, pa
     found = records.select_related("draft", "current_version", "organisation").in_bulk(list(page))
     params = request.GET.copy()
     params["organisation"] = membership.organisation.slug
-    return OrganisationRecords(membership, page, [record_progress(found[pk], membership) for pk in page if pk in found],
-                               waiting.count(), params)
+    rows = [record_progress(found[pk], membership) for pk in page if pk in found]
+    return OrganisationRecords(membership, page, rows, page.paginator.count if waiting_only else waiting.count(),
+                               params)
 
 
 @require_verified
