@@ -150,6 +150,7 @@ def fetch(page: Page, cookie: str) -> float:
         else:
             body = response.read()
             elapsed = (time.perf_counter() - started) * 1000
+        response.close()  # the response holds the socket open too
     finally:
         conn.close()
     if page.download:  # the worker goes on writing the abandoned file until a write fails: wait for that
