@@ -85,7 +85,10 @@ def in_batches(queryset: QuerySet, size: int = BATCH) -> Iterator:
 def shape_of(records: QuerySet[Record], column: str) -> Shape:
     """The most items of each group, and the withheld fields, across the records, from the shape each record keeps
     in `column`: content_shape for its current version, history_shape for all its published versions."""
-    found = Shape.from_keys(records.order_by().values_list(column, flat=True).distinct())
+    # "Published or retired" again, as well as "not unlisted" (listed_records), so that both databases read the
+    # index on status and shape alone instead of the table.
+    listed = records.filter(status__in=LISTED).order_by()
+    found = Shape.from_keys(listed.values_list(column, flat=True).distinct())
     groups, withholdable = {g.key for g in group_fields()}, {f.key for f in withholdable_fields()}
     return Shape(items={key: n for key, n in found.items.items() if key in groups},
                  withheld=found.withheld & withholdable)
