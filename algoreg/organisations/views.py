@@ -1,21 +1,19 @@
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from algoreg.records.models import Record
+from algoreg.records.models import listed_filter
 from algoreg.search.pages import results_page
 
 from .models import Organisation
-
-LISTED = Q(records__status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
 
 
 @require_GET
 def organisation_list(request):
     """Organisations that publish records, or every organisation in the register with ?all=1."""
     show_all = request.GET.get("all") == "1"
-    organisations = Organisation.objects.annotate(record_count=Count("records", filter=LISTED))
+    organisations = Organisation.objects.annotate(record_count=Count("records", filter=listed_filter("records__")))
     publishing = organisations.filter(record_count__gt=0)
     context = {
         "organisations": (organisations if show_all else publishing).order_by("name"),

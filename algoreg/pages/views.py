@@ -2,12 +2,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from algoreg.organisations.models import Organisation
-from algoreg.records.queries import listed_records
+from algoreg.records.models import Record
 
 
 @require_GET
 def home(request):
-    records = listed_records()
+    records = Record.objects.listed()
     context = {
         "record_count": records.count(),
         "organisation_count": Organisation.objects.filter(records__in=records).distinct().count(),

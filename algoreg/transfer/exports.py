@@ -41,7 +41,6 @@ LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 BATCH = 500
 CHUNK_CHARS = 64 * 1024
-LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
 
 
 # --- What is exported ----------------------------------------------------------------------------------------------
@@ -49,7 +48,7 @@ LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
 
 def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
     """Records the public can see in lists: published or retired, with a published version."""
-    records = Record.objects.filter(status__in=LISTED, current_version__isnull=False)
+    records = Record.objects.listed()
     if organisation is not None:
         records = records.filter(organisation=organisation)
     if public_id is not None:
