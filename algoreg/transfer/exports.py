@@ -19,6 +19,7 @@ from django.db.models import Case, F, Func, IntegerField, Max, QuerySet, Value, 
 from django.urls import NoReverseMatch, reverse
 
 from algoreg.records.models import Record, RecordVersion
+from algoreg.records.public_content import absolute, public_content
 from algoreg.standard.vocabularies import ORGANISATION_TYPES, govuk_label
 
 from .cells import csv_text, xlsx_text
@@ -116,10 +117,6 @@ def timestamp(value: datetime | None) -> str:
     return value.astimezone(UTC).isoformat() if value else ""
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def meta_cells(record: Record, version: RecordVersion) -> list[str]:
     organisation = record.organisation
     values = {
@@ -168,7 +165,7 @@ def record_json(record: Record, version: RecordVersion) -> dict:
             "published_at": timestamp(version.published_at),
             "change_note": version.change_note,
         },
-        "data": version.data,
+        "data": public_content(version.data),
     }
 
 
