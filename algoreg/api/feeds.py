@@ -27,7 +27,6 @@ from algoreg.standard.cleaning import displayable
 
 ENTRIES = 50  # versions in each block: each archive has this many, the feed itself up to this many
 HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005's namespace
-LISTED = (Record.Status.PUBLISHED, Record.Status.RETIRED)
 
 
 @dataclass
@@ -70,7 +69,7 @@ def _entries(page: FeedPage) -> list[RecordVersion]:
         block = list(versions.order_by("pk")[start:end])[::-1]
     else:
         block = list(versions.order_by("-pk")[page.total - end:page.total - start])
-    return [v for v in block if v.record.status in LISTED]
+    return [v for v in block if v.record.is_listed]
 
 
 class ArchivedAtomFeed(Atom1Feed):

@@ -3,13 +3,13 @@ nothing here ever shows a draft."""
 
 from typing import Literal
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, JsonResponse, QueryDict
 from ninja import Field, Query, Router, Schema
 from pydantic import create_model
 
 from algoreg.organisations.models import Organisation
-from algoreg.records.models import Record
+from algoreg.records.models import Record, listed_filter
 from algoreg.search.engine import SORTS, walk
 from algoreg.search.facets import FACETS
 from algoreg.search.query import MAX_CHARACTERS, length_problem
@@ -23,7 +23,6 @@ from .schemas import Record as RecordSchema
 router = Router(tags=["Published records"])
 PUBLIC_ERRORS = {400: Errors, 404: Errors, 422: Errors, 429: Errors}
 MAX_LIMIT = 100
-LISTED = Q(records__status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
 
 
 def _facet_parameter(facet):
@@ -158,7 +157,7 @@ class OrganisationFilters(Schema):
 
 
 def _organisations():
-    return Organisation.objects.annotate(record_count=Count("records", filter=LISTED))
+    return Organisation.objects.annotate(record_count=Count("records", filter=listed_filter("records__")))
 
 
 @router.get("/organisations", response={200: OrganisationList, **PUBLIC_ERRORS}, url_name="organisations",

@@ -3,35 +3,21 @@ answers: a draft's content appears only in answers to a token of the draft's own
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from algoreg.records.models import Record, RecordDraft, RecordVersion
-from algoreg.standard.fields import FIELDS
-from algoreg.standard.validation import WITHHELD, is_empty, validate
+from algoreg.records.public_content import absolute, public_content
+from algoreg.standard.validation import validate
 
 from .errors import problem
-
-
-def absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
-
-
-def content(data: dict) -> dict:
-    """Stored content with each withheld field shown as {"withheld": true, "reason": ...} in place of a value."""
-    result = {key: value for key, value in data.items() if key in FIELDS and not is_empty(value)}
-    for key, reason in (data.get(WITHHELD) or {}).items():
-        if key in FIELDS:
-            result[key] = {"withheld": True, "reason": reason}
-    return result
 
 
 def organisation_ref(request, organisation) -> dict:
     return {
         "slug": organisation.slug,
         "name": organisation.name,
-        "url": absolute(request, reverse("organisations:detail", args=[organisation.slug])),
-        "api_url": absolute(request, reverse("api:organisation", args=[organisation.slug])),
+        "url": absolute(reverse("organisations:detail", args=[organisation.slug]), request),
+        "api_url": absolute(reverse("api:organisation", args=[organisation.slug]), request),
     }
 
 
@@ -48,8 +34,8 @@ def organisation(request, org, record_count: int) -> dict:
         "contact_email": org.contact_email,
         "is_example": org.is_example,
         "record_count": record_count,
-        "feed_url": absolute(request, reverse("feeds:organisation", args=[org.slug])),
-        "records_url": absolute(request, f"{reverse('api:records')}?{urlencode({'organisation': org.slug})}"),
+        "feed_url": absolute(reverse("feeds:organisation", args=[org.slug]), request),
+        "records_url": absolute(f"{reverse('api:records')}?{urlencode({'organisation': org.slug})}", request),
     }
 
 
@@ -59,8 +45,8 @@ def version_summary(request, record: Record, version: RecordVersion) -> dict:
         "published_at": version.published_at.isoformat(),
         "change_note": version.change_note,
         "standard_version": version.standard_version,
-        "url": absolute(request, reverse("records:version", args=[record.reference, version.number])),
-        "api_url": absolute(request, reverse("api:version", args=[record.public_id, version.number])),
+        "url": absolute(reverse("records:version", args=[record.reference, version.number]), request),
+        "api_url": absolute(reverse("api:version", args=[record.public_id, version.number]), request),
     }
 
 
@@ -77,8 +63,8 @@ def record_summary(request, record: Record) -> dict:
         "first_published_at": record.first_published_at.isoformat(),
         "last_published_at": record.last_published_at.isoformat(),
         "version": record.current_version.number,
-        "url": absolute(request, record.get_absolute_url()),
-        "api_url": absolute(request, reverse("api:record", args=[record.public_id])),
+        "url": absolute(record.get_absolute_url(), request),
+        "api_url": absolute(reverse("api:record", args=[record.public_id]), request),
     }
 
 
@@ -90,7 +76,7 @@ def record(request, record: Record) -> dict:
         "retired_at": record.retired_at.isoformat() if record.retired_at else None,
         "retired_reason": record.retired_reason,
         "current_version": version_summary(request, record, current),
-        "content": content(current.data),
+        "content": public_content(current.data),
     }
 
 
@@ -99,7 +85,7 @@ def version(request, record: Record, version: RecordVersion) -> dict:
         **version_summary(request, record, version),
         "record": record_summary(request, record),
         "is_current": version.pk == record.current_version_id,
-        "content": content(version.data),
+        "content": public_content(version.data),
     }
 
 
@@ -113,7 +99,7 @@ def draft_summary(request, draft: RecordDraft) -> dict:
         "standard_version": draft.standard_version,
         "is_published": record.current_version_id is not None,
         "updated_at": draft.updated_at.isoformat(),
-        "api_url": absolute(request, reverse("api:draft", args=[record.public_id])),
+        "api_url": absolute(reverse("api:draft", args=[record.public_id]), request),
     }
 
 
@@ -130,7 +116,7 @@ def draft(request, draft: RecordDraft) -> dict:
         "created_at": draft.created_at.isoformat(),
         "submitted_at": draft.submitted_at.isoformat() if draft.submitted_at else None,
         "review_comment": draft.review_comment,
-        "content": content(draft.data),
+        "content": public_content(draft.data),
         "missing_for_publication": missing(draft),
-        "editor_url": absolute(request, reverse("editor:record", args=[record.public_id])),
+        "editor_url": absolute(reverse("editor:record", args=[record.public_id]), request),
     }

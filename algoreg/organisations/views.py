@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from algoreg.records.queries import listed_records
+from algoreg.records.models import Record
 from algoreg.search.pages import results_page
 
 from .models import Organisation
@@ -28,7 +28,7 @@ def organisation_list(request):
 def with_record_counts(organisations):
     """Each organisation with its number of listed records, counted for each organisation in the index on
     organisation and status. A join with GROUP BY read every record's row: 300 ms at 100,000 records on SQLite."""
-    listed_here = (listed_records().filter(organisation=OuterRef("pk")).order_by()
+    listed_here = (Record.objects.listed().filter(organisation=OuterRef("pk")).order_by()
                    .values("organisation").annotate(count=Count("pk")).values("count"))
     return organisations.annotate(record_count=Coalesce(Subquery(listed_here), 0))
 

@@ -3,12 +3,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from algoreg.organisations.models import Organisation
-from algoreg.records.queries import listed_records, recently_published
+from algoreg.records.models import Record
+from algoreg.records.queries import recently_published
 
 
 @require_GET
 def home(request):
-    records = listed_records()
+    records = Record.objects.listed()
     context = {
         "record_count": records.count(),
         **publishing_counts(records),

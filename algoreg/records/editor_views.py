@@ -101,8 +101,7 @@ def _copy_source(request) -> RecordVersion | None:
     source = request.GET.get("from") or request.POST.get("from")
     if not source:
         return None
-    record = get_object_or_404(Record.objects.filter(status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED],
-                                                     kind=Record.Kind.FULL), public_id=source)
+    record = get_object_or_404(Record.objects.listed().filter(kind=Record.Kind.FULL), public_id=source)
     return record.current_version
 
 

@@ -15,6 +15,30 @@ def new_public_id() -> str:
     return "".join(secrets.choice(PUBLIC_ID_ALPHABET) for _ in range(7))
 
 
+def listed_filter(via: str = "") -> models.Q:
+    """The condition for a record to appear in public lists, searches, feeds and exports: published or retired, with
+    a published version to show (withdrawn records keep only their own page; drafts never show). `via` is the path
+    to the record from another model, such as "records__" from an organisation."""
+    return models.Q(**{f"{via}status__in": Record.LISTED_STATUSES, f"{via}current_version__isnull": False})
+
+
+class RecordQuerySet(models.QuerySet):
+    def listed(self) -> "RecordQuerySet":
+        """Records the public sees in lists: see listed_filter."""
+        return self.filter(listed_filter())
+
+    def listed_in_full(self) -> "RecordQuerySet":
+        """The same records as listed(), for a query that reads most of the register (counts per organisation, an
+        export in primary key order).
+
+        The status is written as "neither draft nor withdrawn", which no index can answer, so SQLite reads the table
+        or a covering index from end to end. Asked for "published or retired" it expects an index on status to pick
+        out a few records, looks up every listed record through it and sorts them: 250 ms at 100,000 records.
+        """
+        unlisted = [status for status in Record.Status.values if status not in Record.LISTED_STATUSES]
+        return self.exclude(status__in=unlisted).filter(current_version__isnull=False)
+
+
 class Record(models.Model):
     """One algorithmic tool of one organisation. Its content lives in versions and the working draft."""
 
@@ -27,6 +51,8 @@ class Record(models.Model):
         PUBLISHED = "published", "Published"
         RETIRED = "retired", "Retired"
         WITHDRAWN = "withdrawn", "Withdrawn"
+
+    LISTED_STATUSES = (Status.PUBLISHED, Status.RETIRED)
 
     # The public identifier never changes, even if the tool is renamed; the slug follows the name.
     public_id = models.CharField(max_length=12, unique=True, default=new_public_id, editable=False)
@@ -61,6 +87,8 @@ class Record(models.Model):
     # record's content (10 seconds on SQLite).
     content_shape = models.TextField(blank=True)
     history_shape = models.TextField(blank=True)
+
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_published_at", "name"]
@@ -97,7 +125,8 @@ class Record(models.Model):
 
     @property
     def is_listed(self) -> bool:
-        return self.status in (self.Status.PUBLISHED, self.Status.RETIRED)
+        """The same condition as listed_filter, for one record already read."""
+        return self.status in self.LISTED_STATUSES and self.current_version_id is not None
 
 
 class ImmutableError(Exception):

@@ -184,7 +184,7 @@ def withdraw(record: Record, user, reason: str, request=None) -> None:
     record = _locked_record(record)
     if record.status == Record.Status.WITHDRAWN:
         raise WorkflowError("This record has already been withdrawn.")
-    if record.status not in (Record.Status.PUBLISHED, Record.Status.RETIRED):
+    if not record.is_listed:
         raise WorkflowError("Only a published or retired record can be withdrawn.")
     record.status, record.withdrawn_at, record.withdrawn_reason = Record.Status.WITHDRAWN, timezone.now(), reason
     record.save(update_fields=["status", "withdrawn_at", "withdrawn_reason"])

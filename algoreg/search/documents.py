@@ -106,8 +106,7 @@ def _nation_slug(nation: str) -> str:
 
 def document_for(record: Record, version: RecordVersion | None = None) -> Document:
     """The search document of a record as it is now: listed with its current version's text, or not listed."""
-    listed = record.status in (Record.Status.PUBLISHED, Record.Status.RETIRED) and record.current_version_id
-    if not listed:
+    if not record.is_listed:
         return Document(record.pk, None, False)
     version = version or record.current_version
     data = version.data if isinstance(version.data, dict) else {}

@@ -169,7 +169,7 @@ def after_migrate(sender=None, **kwargs) -> None:
     if "search_text" not in connection.introspection.table_names():
         return
     get_backend().drop_orphans()
-    listed = Record.objects.filter(status__in=[Record.Status.PUBLISHED, Record.Status.RETIRED])
+    listed = Record.objects.listed()
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM search_text")
         has_text = cursor.fetchone()[0] > 0

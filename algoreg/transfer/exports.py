@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from algoreg.records.models import Record, RecordVersion
-from algoreg.records.queries import LISTED, listed_records_in_full
+from algoreg.records.public_content import absolute, public_content
 from algoreg.standard.vocabularies import ORGANISATION_TYPES, govuk_label
 
 from .cells import csv_text, xlsx_text
@@ -51,8 +51,8 @@ CHUNK_CHARS = 64 * 1024
 
 def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
     """Records the public can see in lists: published or retired, with a published version. Asked for in the form
-    that lets SQLite read the whole register in primary key order (see listed_records_in_full)."""
-    records = listed_records_in_full().filter(current_version__isnull=False)
+    that lets SQLite read the whole register in primary key order (see RecordQuerySet.listed_in_full)."""
+    records = Record.objects.listed_in_full()
     if organisation is not None:
         records = records.filter(organisation=organisation)
     if public_id is not None:
@@ -85,9 +85,9 @@ def in_batches(queryset: QuerySet, size: int = BATCH) -> Iterator:
 def shape_of(records: QuerySet[Record], column: str) -> Shape:
     """The most items of each group, and the withheld fields, across the records, from the shape each record keeps
     in `column`: content_shape for its current version, history_shape for all its published versions."""
-    # "Published or retired" again, as well as "not unlisted" (listed_records), so that both databases read the
+    # "Published or retired" again, as well as "not unlisted" (listed_in_full), so that both databases read the
     # index on status and shape alone instead of the table.
-    listed = records.filter(status__in=LISTED).order_by()
+    listed = records.filter(status__in=Record.LISTED_STATUSES).order_by()
     found = Shape.from_keys(listed.values_list(column, flat=True).distinct())
     groups, withholdable = {g.key for g in group_fields()}, {f.key for f in withholdable_fields()}
     return Shape(items={key: n for key, n in found.items.items() if key in groups},
@@ -99,10 +99,6 @@ def shape_of(records: QuerySet[Record], column: str) -> Shape:
 
 def timestamp(value: datetime | None) -> str:
     return value.astimezone(UTC).isoformat() if value else ""
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def meta_cells(record: Record, version: RecordVersion) -> list[str]:
@@ -153,7 +149,7 @@ def record_json(record: Record, version: RecordVersion) -> dict:
             "published_at": timestamp(version.published_at),
             "change_note": version.change_note,
         },
-        "data": version.data,
+        "data": public_content(version.data),
     }
 
 

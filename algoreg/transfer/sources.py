@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from django.utils.text import slugify
 
 from algoreg.records.models import Record
+from algoreg.records.public_content import stored_content
 from algoreg.standard.cleaning import clean_content, clean_text
 from algoreg.standard.fields import METADATA_KEYS
 from algoreg.standard.vocabularies import STANDARD_VERSIONS
@@ -301,7 +302,7 @@ def parse_json(records: list) -> Parsed:
             "change_note": version.get("change_note"),
         }
         read_meta({k: str(v) for k, v in cells.items() if v is not None}, row, spreadsheet=False)
-        row.data = clean_content(entry["data"])
+        row.data = clean_content(stored_content(entry["data"]))
         row.source_id = row.source_id or name_id(row.name)
     return parsed
 
