@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
@@ -19,7 +19,6 @@ from .models import Invitation, Membership
 from .views import page
 
 ADMIN = Membership.Role.ADMIN
-GET_POST = require_http_methods(["GET", "POST"])
 
 
 class LastAdmin(Exception):
@@ -57,7 +56,7 @@ def _check_not_last_admin(membership):
         raise LastAdmin
 
 
-@require_http_methods(["GET"])
+@require_GET
 @require_verified
 def members(request, slug: str):
     organisation, membership = get_organisation_for_member(request, slug, role=ADMIN)
@@ -73,7 +72,7 @@ def members(request, slug: str):
     return page(request, "accounts/members.html", context)
 
 
-@GET_POST
+@require_http_methods(["GET", "POST"])
 @require_verified
 def invite(request, slug: str):
     organisation, membership = get_organisation_for_member(request, slug, role=ADMIN)
@@ -93,7 +92,7 @@ def invite(request, slug: str):
     return page(request, "accounts/invite.html", context)
 
 
-@GET_POST
+@require_http_methods(["GET", "POST"])
 @require_verified
 def change_role(request, slug: str, member_id: int):
     organisation, _ = get_organisation_for_member(request, slug, role=ADMIN)
@@ -124,7 +123,7 @@ def change_role(request, slug: str, member_id: int):
     return page(request, "accounts/change_role.html", context)
 
 
-@GET_POST
+@require_http_methods(["GET", "POST"])
 @require_verified
 def remove(request, slug: str, member_id: int):
     organisation, _ = get_organisation_for_member(request, slug, role=ADMIN)

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from algoreg.audit.log import log
 from algoreg.audit.models import AuditEvent
@@ -21,7 +21,7 @@ from .views import page
 PER_PAGE = 50
 
 
-@require_http_methods(["GET"])
+@require_GET
 @require_register_admin
 def organisations(request):
     # PostgreSQL cannot compare text with NUL characters in it, and no name has them.

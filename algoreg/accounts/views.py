@@ -30,7 +30,6 @@ from .receivers import WITH_CODE
 
 PENDING = "accounts_pending_sign_in"
 PENDING_SECONDS = 10 * 60
-GET_OR_POST = require_http_methods(["GET", "POST"])
 
 
 def page(request, template: str, context: dict | None = None, status: int = 200):
@@ -50,7 +49,7 @@ def safe_next(request, default: str = "") -> str:
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
-@GET_OR_POST
+@require_http_methods(["GET", "POST"])
 def sign_in(request):
     if request.method == "GET" and request.user.is_authenticated:
         return redirect(reverse("accounts:sign_in_code") if needs_code(request.user) else safe_next(request))
@@ -79,7 +78,7 @@ def _pending_user(request):
 @sensitive_post_parameters("code")
 @csrf_protect
 @never_cache
-@GET_OR_POST
+@require_http_methods(["GET", "POST"])
 def sign_in_code(request):
     """The second sign-in step for people with two-factor sign-in; also asks a signed-in, unverified person."""
     if request.user.is_authenticated:
@@ -198,7 +197,7 @@ def account(request):
 
 @sensitive_post_parameters("code")
 @never_cache
-@GET_OR_POST
+@require_http_methods(["GET", "POST"])
 @require_signed_in
 def two_factor_set_up(request):
     if twofactor.confirmed_device(request.user):
@@ -223,7 +222,7 @@ def two_factor_set_up(request):
 
 @sensitive_post_parameters("code")
 @never_cache
-@GET_OR_POST
+@require_http_methods(["GET", "POST"])
 @require_signed_in
 def two_factor_turn_off(request):
     device = twofactor.confirmed_device(request.user)
@@ -255,7 +254,7 @@ def _show_backup_codes(request, next_url: str):
 @sensitive_post_parameters("new_password1", "new_password2")
 @csrf_protect
 @never_cache
-@GET_OR_POST
+@require_http_methods(["GET", "POST"])
 def invitation(request, token: str):
     found = invitations.find(token)
     if found is None:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from algoreg.accounts.access import get_organisation_for_member, require_verified
 from algoreg.accounts.models import Membership
@@ -21,7 +21,7 @@ def _tokens_url(organisation) -> str:
     return reverse("tokens:list", args=[organisation.slug])
 
 
-@require_http_methods(["GET"])
+@require_GET
 @require_verified
 def token_list(request, slug: str):
     organisation, _ = get_organisation_for_member(request, slug, role=ADMIN)

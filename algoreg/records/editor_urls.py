@@ -11,8 +11,8 @@ urlpatterns = [
     path("records/<str:public_id>/preview/", views.preview, name="preview"),
     path("records/<str:public_id>/submit/", views.submit, name="submit"),
     path("records/<str:public_id>/new-draft/", views.new_draft, name="new_draft"),
-    path("records/<str:public_id>/send-back/", views.send_back, name="send_back"),
-    path("records/<str:public_id>/publish/", views.publish, name="publish"),
-    path("records/<str:public_id>/retire/", views.retire, name="retire"),
-    path("records/<str:public_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("records/<str:public_id>/send-back/", views.reasoned_action, {"name": "send_back"}, name="send_back"),
+    path("records/<str:public_id>/publish/", views.reasoned_action, {"name": "publish"}, name="publish"),
+    path("records/<str:public_id>/retire/", views.reasoned_action, {"name": "retire"}, name="retire"),
+    path("records/<str:public_id>/withdraw/", views.reasoned_action, {"name": "withdraw"}, name="withdraw"),
 ]

@@ -1,5 +1,6 @@
 """The council side: the dashboard, writing a record section by section, review and publishing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
@@ -38,8 +39,8 @@ class OrganisationRecords:
     params: QueryDict  # the dashboard's address for this organisation, for the page links
 
 
-@require_verified
 @require_GET
+@require_verified
 def dashboard(request):
     """Each organisation's records, DASHBOARD_ROWS at a time, or only those waiting for review (?show=waiting: the
     approvers' queue). A page link shows that one organisation (?organisation=<slug>)."""
@@ -72,8 +73,8 @@ def organisation_records(request, membership: Membership, waiting_only: bool, pa
                                params)
 
 
-@require_verified
 @require_http_methods(["GET", "POST"])
+@require_verified
 def new_record(request):
     memberships = list(memberships_for(request.user))
     if not memberships:
@@ -112,8 +113,8 @@ def _chosen_membership(request, memberships: list[Membership]) -> Membership | N
     return next((m for m in memberships if m.organisation.slug == slug), None)
 
 
-@require_verified
 @require_GET
+@require_verified
 def record_overview(request, public_id: str):
     record, membership = get_record_for_member(request, public_id)
     progress = record_progress(record, membership)
@@ -121,8 +122,8 @@ def record_overview(request, public_id: str):
     return render(request, "editor/record.html", context)
 
 
-@require_verified
 @require_http_methods(["GET", "POST"])
+@require_verified
 def edit_section(request, public_id: str, section_key: str):
     record, membership = get_record_for_member(request, public_id)
     draft = get_draft(record)
@@ -173,8 +174,8 @@ def _int(text: str | None) -> int:
         return 0
 
 
-@require_verified
 @require_GET
+@require_verified
 def preview(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
     draft = get_draft(record)
@@ -191,9 +192,9 @@ def _says_when_already_published(view):
     says so, with a link to the published record, instead of 'Page not found'."""
 
     @wraps(view)
-    def answer(request, public_id: str):
+    def answer(request, *args, **kwargs):
         try:
-            return view(request, public_id)
+            return view(request, *args, **kwargs)
         except workflow.AlreadyPublished as done:
             record = Record.objects.select_related("organisation", "current_version__published_by").get(
                 pk=done.record.pk)
@@ -213,8 +214,8 @@ def _draft_to_act_on(record: Record) -> RecordDraft:
     return draft
 
 
-@require_verified
 @require_POST
+@require_verified
 @_says_when_already_published
 def submit(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
@@ -223,8 +224,8 @@ def submit(request, public_id: str):
                 "Submitted for review. The approvers have been told by email.")
 
 
-@require_verified
 @require_POST
+@require_verified
 def new_draft(request, public_id: str):
     record, _ = get_record_for_member(request, public_id)
     if not record.is_listed:
@@ -233,75 +234,66 @@ def new_draft(request, public_id: str):
     return redirect("editor:record", public_id)
 
 
-@require_verified
-@require_http_methods(["GET", "POST"])
-@_says_when_already_published
-def send_back(request, public_id: str):
-    record, _ = get_record_for_member(request, public_id, approver=True)
-    draft = _draft_to_act_on(record)
-    return _reasoned_action(
-        request, record, "send_back", "Send back to the editor",
+@dataclass(frozen=True)
+class ReasonedAction:
+    """A workflow action that asks for one piece of text (a reason, a comment or a change note) and then acts."""
+
+    title: str  # the page heading; its first word is the button
+    hint: str
+    missing: str  # the error when no text is given
+    act: Callable  # the workflow function, called with (draft or record, user, text, request)
+    done: str  # the message after acting
+    on_draft: bool  # acts on the record's draft rather than on the record
+    blocker: Callable | None = None  # (draft, user) -> why the action cannot be taken, or None
+    first_text: str = ""  # the text offered when the record has never been published
+
+
+REASONED_ACTIONS = {
+    "send_back": ReasonedAction(
+        "Send back to the editor",
         "Say what needs to change. The editor sees your comments on the record and by email.",
-        "Enter your comments for the editor",
-        lambda text: workflow.send_back(draft, request.user, text, request), "Sent back to the editor.")
-
-
-@require_verified
-@require_http_methods(["GET", "POST"])
-@_says_when_already_published
-def publish(request, public_id: str):
-    record, _ = get_record_for_member(request, public_id, approver=True)
-    draft = _draft_to_act_on(record)
-    blocker = workflow.publish_blocker(draft, request.user)
-    if blocker:
-        messages.error(request, blocker)
-        return redirect("editor:record", public_id)
-    first = record.current_version is None
-    return _reasoned_action(
-        request, record, "publish", "Publish this record",
-        "Describe what changed, in a sentence. It appears in the record's public history.",
-        "Enter a short note about what changed",
-        lambda text: workflow.publish_draft(draft, request.user, text, request),
-        "Published. The record is now public.", initial="First publication." if first else "")
-
-
-@require_verified
-@require_http_methods(["GET", "POST"])
-def retire(request, public_id: str):
-    record, _ = get_record_for_member(request, public_id, approver=True)
-    return _reasoned_action(
-        request, record, "retire", "Retire this record",
+        "Enter your comments for the editor", workflow.send_back, "Sent back to the editor.", on_draft=True),
+    "publish": ReasonedAction(
+        "Publish this record", "Describe what changed, in a sentence. It appears in the record's public history.",
+        "Enter a short note about what changed", workflow.publish_draft, "Published. The record is now public.",
+        on_draft=True, blocker=workflow.publish_blocker, first_text="First publication."),
+    "retire": ReasonedAction(
+        "Retire this record",
         "Retiring says the tool is no longer used. The record stays public and is marked retired. Say why.",
-        "Enter the reason the tool was retired",
-        lambda text: workflow.retire(record, request.user, text, request), "Retired. The record is marked retired.")
-
-
-@require_verified
-@require_http_methods(["GET", "POST"])
-def withdraw(request, public_id: str):
-    record, _ = get_record_for_member(request, public_id, approver=True)
-    return _reasoned_action(
-        request, record, "withdraw", "Withdraw this record",
+        "Enter the reason the tool was retired", workflow.retire, "Retired. The record is marked retired.",
+        on_draft=False),
+    "withdraw": ReasonedAction(
+        "Withdraw this record",
         "Withdrawing removes the record from lists and search. Its page will say it was withdrawn, when and why, "
         "and its content is no longer shown; every published version is still kept. "
         "Give the reason the public will see.",
-        "Enter the reason the record was withdrawn",
-        lambda text: workflow.withdraw(record, request.user, text, request), "Withdrawn.")
+        "Enter the reason the record was withdrawn", workflow.withdraw, "Withdrawn.", on_draft=False),
+}
 
 
-def _reasoned_action(request, record, name, title, hint, missing, act, done, initial=""):
-    """A page that asks for one piece of text (a reason, a comment or a change note) and then acts."""
+@require_http_methods(["GET", "POST"])
+@require_verified
+@_says_when_already_published
+def reasoned_action(request, public_id: str, name: str):
+    """The page for one of REASONED_ACTIONS (the URL names it): approvers only."""
+    action = REASONED_ACTIONS[name]
+    record, _ = get_record_for_member(request, public_id, approver=True)
+    subject = _draft_to_act_on(record) if action.on_draft else record
+    if action.blocker and (blocker := action.blocker(subject, request.user)):
+        messages.error(request, blocker)
+        return redirect("editor:record", public_id)
+    initial = action.first_text if record.current_version is None else ""
     text, error = clean_text(request.POST.get("text", initial)), ""
     if request.method == "POST":
         if not text:
-            error = missing
+            error = action.missing
         elif len(text) > 5000:
             error = "Keep it to 5,000 characters or fewer"
         else:
-            return _act(request, record, lambda: act(text), done)
-    context = {"record": record, "title": title, "hint": hint, "text": text, "error": error,
-               "action_url": reverse(f"editor:{name}", args=[record.public_id]), "button": title.split(" ")[0],
-               "section": "manage"}
+            return _act(request, record, lambda: action.act(subject, request.user, text, request), action.done)
+    context = {"record": record, "title": action.title, "hint": action.hint, "text": text, "error": error,
+               "action_url": reverse(f"editor:{name}", args=[record.public_id]),
+               "button": action.title.split(" ")[0], "section": "manage"}
     return render(request, "editor/reasoned_action.html", context)
 
 

@@ -31,8 +31,8 @@ SHOWN_ROWS = 300  # rows listed one by one in the report; problems are always al
 
 
 @csrf_exempt  # checked below, after the size: the body is not read at all when it is too large
-@require_verified
 @require_http_methods(["GET", "POST"])
+@require_verified
 def start(request):
     memberships = list(memberships_for(request.user))
     if not memberships:
@@ -146,8 +146,8 @@ def _already_imported(request, pending: PendingImport):
     return render(request, "transfer/import_already_imported.html", context)
 
 
-@require_verified
 @require_GET
+@require_verified
 def report(request, pending_id):
     pending = _pending(request, pending_id)
     if pending.imported_at is not None:
@@ -160,8 +160,8 @@ def outcome_words(outcome) -> str:
             f"{outcome.unchanged:,} unchanged.")
 
 
-@require_verified
 @require_POST
+@require_verified
 def apply(request, pending_id):
     pending = _pending(request, pending_id)
     with transaction.atomic():

@@ -1,6 +1,6 @@
 """Double clicks and two people acting at once: every request gets a page that says what happened, never an error.
 
-Each request runs in its own thread with its own database connection, all released together (tests/concurrency.py).
+Each request runs in its own thread with its own database connection, all released together (tests/parallel.py).
 """
 
 import pytest
@@ -8,11 +8,11 @@ import pytest
 from algoreg.audit.models import AuditEvent
 from algoreg.records import workflow
 from algoreg.records.models import Record, RecordDraft, RecordVersion
-from tests.concurrency import at_once, database_on_disk, in_parallel  # noqa: F401 (a fixture)
+from tests.parallel import at_once, in_parallel, shared_database  # noqa: F401 (a fixture)
 
 from .helpers import complete_draft
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("database_on_disk")]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("shared_database")]
 TIMES = 10
 
 
