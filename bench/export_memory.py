@@ -69,7 +69,7 @@ def child(fmt: str, size: int, traced: bool) -> None:
 
     from algoreg.transfer import exports
 
-    records = exports.listed_records()
+    records = exports.downloadable_records()
     samples: list = []
     checkpoints = {1_000, *(size * tenth // 10 for tenth in range(1, 11))}
     read_records = exports.with_versions

@@ -111,9 +111,9 @@ def signed_in_pages(busy: Organisation, reports: dict[int, PendingImport]) -> li
 
 def import_file(busy: Organisation, count: int) -> bytes:
     """The council's own CSV export of `count` of its records, a quarter of them changed and a quarter new."""
-    ids = list(exports.listed_records(busy).order_by("pk").values_list("pk", flat=True))
+    ids = list(exports.downloadable_records(busy).order_by("pk").values_list("pk", flat=True))
     chosen = ids[::max(1, len(ids) // count)][:count]
-    text = "".join(exports.csv_chunks(exports.own_rows(exports.listed_records(busy).filter(pk__in=chosen))))
+    text = "".join(exports.csv_chunks(exports.own_rows(exports.downloadable_records(busy).filter(pk__in=chosen))))
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     header = rows[0]
     for n, row in enumerate(rows[1:]):

@@ -49,7 +49,7 @@ CHUNK_CHARS = 64 * 1024
 # --- What is exported ----------------------------------------------------------------------------------------------
 
 
-def listed_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
+def downloadable_records(organisation=None, public_id: str | None = None) -> QuerySet[Record]:
     """Records the public can see in lists: published or retired, with a published version. Asked for in the form
     that lets SQLite read the whole register in primary key order (see RecordQuerySet.listed_in_full)."""
     records = Record.objects.listed_in_full()

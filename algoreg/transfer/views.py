@@ -62,27 +62,27 @@ def all_name(organisation) -> str:
 @require_GET
 def export_all(request, fmt: str):
     organisation = chosen_organisation(request)
-    return respond(request, exports.listed_records(organisation), fmt, all_name(organisation))
+    return respond(request, exports.downloadable_records(organisation), fmt, all_name(organisation))
 
 
 @require_GET
 def export_atrs(request):
     organisation = chosen_organisation(request)
-    return respond(request, exports.listed_records(organisation), "atrs", all_name(organisation))
+    return respond(request, exports.downloadable_records(organisation), "atrs", all_name(organisation))
 
 
 @require_GET
 def export_history(request):
     organisation = chosen_organisation(request)
     generated_at = datetime.now(UTC)
-    rows = exports.history_rows(exports.listed_records(organisation))
+    rows = exports.history_rows(exports.downloadable_records(organisation))
     name = all_name(organisation).replace("-records", "-history")
     return download(request, exports.csv_chunks(rows), "csv", name, generated_at)
 
 
 def one_record(reference: str):
     public_id = reference.partition("-")[0]
-    records = exports.listed_records(public_id=public_id)
+    records = exports.downloadable_records(public_id=public_id)
     record = records.select_related("current_version").first()
     if record is None:
         raise Http404

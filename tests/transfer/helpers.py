@@ -25,7 +25,7 @@ def publish_records(organisation, specs: list[dict]) -> list[Record]:
 
 
 def export(fmt: str, organisation=None, public_id=None) -> bytes:
-    records = exports.listed_records(organisation, public_id)
+    records = exports.downloadable_records(organisation, public_id)
     if fmt == "csv":
         return "".join(exports.csv_chunks(exports.own_rows(records))).encode()
     if fmt == "atrs":
