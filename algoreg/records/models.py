@@ -87,6 +87,11 @@ class Record(models.Model):
     # record's content (10 seconds on SQLite).
     content_shape = models.TextField(blank=True)
     history_shape = models.TextField(blank=True)
+    # From the impact questionnaire frozen into the current version (algoreg.impact), and the date the record is
+    # next due for review (its own field, or a default set by the impact level), for filters and reminders.
+    impact_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    risk_category = models.CharField(max_length=20, blank=True)
+    next_review_date = models.DateField(null=True, blank=True)
 
     objects = RecordQuerySet.as_manager()
 
@@ -102,6 +107,7 @@ class Record(models.Model):
             # Every column the export's shape query reads, so it is answered from the index alone.
             models.Index(fields=["status", "content_shape", "current_version"]),
             models.Index(fields=["status", "history_shape", "current_version"]),
+            models.Index(fields=["status", "next_review_date"]),  # reminders and the overdue filter
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "source_id"], condition=~models.Q(source_id=""),

@@ -1,6 +1,6 @@
 """Writing published versions. All publishing goes through here so the listing columns never drift from the data."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -52,3 +52,15 @@ def copy_listing_columns(record: Record, version: RecordVersion) -> None:
     record.last_published_at = version.published_at
     record.content_shape = Shape.of(data).key
     record.history_shape = Shape.from_keys([record.history_shape, record.content_shape]).key
+    result = (data.get("impact") or {}).get("result") or {}
+    record.impact_level = result.get("level")
+    record.risk_category = result.get("risk_category", "")
+    record.next_review_date = _review_date(data)
+
+
+def _review_date(data: dict):
+    """The record's own next review date; the impact work adds a default from the level."""
+    try:
+        return date.fromisoformat(data.get("next_review_date") or "")
+    except ValueError:
+        return None
