@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from algoreg.records.models import Record
 from algoreg.records.publishing import publish
@@ -47,8 +48,8 @@ def edited(council):
 def test_a_reader_sees_the_history_and_what_changed_between_two_versions(page, edited):
     page.goto(edited.get_absolute_url())
     page.get_by_role("link", name="See all 3 versions and what changed").click()
-    assert page.locator("h1").inner_text() == "Version history"
-    assert page.locator("tbody tr").count() == 3
+    expect(page.locator("h1")).to_have_text("Version history")
+    expect(page.locator("tbody tr")).to_have_count(3)
     assert serious_violations(page) == []
     screenshot(page, "history")
 

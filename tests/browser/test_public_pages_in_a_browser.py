@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import make_published_record
 
@@ -49,7 +52,7 @@ def test_filters_work_without_javascript(browser, live_server, published, settin
     page.goto("/records/")
     page.get_by_label("Production (1)").check()
     page.get_by_role("button", name="Apply filters").click()
-    assert "phase=production" in page.url
-    assert page.get_by_role("link", name="Housing repairs triage").count() == 1
-    assert page.get_by_role("link", name="Council tax discount review").count() == 0
+    expect(page).to_have_url(re.compile(r"phase=production"))
+    expect(page.get_by_role("link", name="Housing repairs triage")).to_have_count(1)
+    expect(page.get_by_role("link", name="Council tax discount review")).to_have_count(0)
     context.close()
