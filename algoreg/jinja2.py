@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
 
+from algoreg.search.query import SEARCH_BOX_CHARACTERS
 from algoreg.standard.cleaning import displayable
 
 
@@ -57,6 +58,6 @@ def environment(**options) -> Environment:
     options["finalize"] = shown
     env = Environment(**options)
     env.globals.update({"url": url, "static": static, "settings": settings, "query_with": query_with,
-                       "get_messages": get_messages})
+                       "get_messages": get_messages, "search_box_characters": SEARCH_BOX_CHARACTERS})
     env.filters.update({"govuk_date": govuk_date, "displayable": displayable})
     return env

@@ -18,6 +18,9 @@ MAX_CHARACTERS = 300  # the longest search the pages and the API accept
 # it as --limit-request-line (gunicorn's largest). A search of MAX_CHARACTERS, each 12 bytes once percent-encoded, is
 # 3,600 bytes, which leaves room for filters; a longer search reaches the register and gets a clear message.
 SERVER_REQUEST_LINE = 8190
+# The search boxes take more than MAX_CHARACTERS, so someone who types too much sees the message rather than losing
+# text silently; twice as much still fits gunicorn's request line with room for filters.
+SEARCH_BOX_CHARACTERS = 2 * MAX_CHARACTERS
 MAX_PARTS = 12
 MIN_PREFIX = 3
 QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
