@@ -68,3 +68,12 @@ def test_right_to_left_writing_with_its_marks_closed_is_shown_as_written(client,
     record = Record.objects.create(organisation=council)
     publish(record, complete_data(team=BALANCED), "4.0", "First.")
     assert BALANCED in client.get(record.get_absolute_url()).content.decode()
+
+
+def test_a_withdrawn_records_page_isolates_its_name_and_reason(client, stored_raw):
+    Record.objects.filter(pk=stored_raw.pk).update(status=Record.Status.WITHDRAWN, withdrawn_reason=f"{BALANCED}\x07")
+    html = client.get(stored_raw.get_absolute_url()).content.decode()
+    assert "This record was withdrawn" in html
+    assert f"gave: <bdi>{BALANCED}</bdi>" in html
+    assert re.search(r'<h1 class="govuk-heading-xl" dir="auto">[^<]*Repairs triage</h1>', html)
+    assert REVERSING not in html and not CONTROL.search(html)
