@@ -77,6 +77,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # NUL is dropped from headers before any other middleware reads them (sessions and the sign-in lockout look them
+    # up in the database, and PostgreSQL cannot hold NUL); addresses with NUL in them are not found and NUL is
+    # dropped from form values just before the view.
+    "algoreg.pages.middleware.NulCharacterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,9 +96,6 @@ MIDDLEWARE = [
     # Turns a locked-out sign-in into our lockout page. Its documentation asks for it last: only the two below, which
     # have nothing to do with signing in, come after it.
     "axes.middleware.AxesMiddleware",
-    # Addresses with NUL in them are not found and NUL is dropped from form values (PostgreSQL cannot hold it). It
-    # acts just before the view, so its place in the list does not matter.
-    "algoreg.pages.middleware.NulCharacterMiddleware",
     # CORS and cache headers for the public API, and JSON for its 404s.
     "algoreg.api.middleware.PublicApiMiddleware",
 ]

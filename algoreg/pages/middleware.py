@@ -2,7 +2,9 @@
 
 PostgreSQL cannot hold NUL in text, not even to look something up, and answers with an error where SQLite finds
 nothing; nobody types one on purpose. So an address with NUL in it is a page that does not exist, and NUL is dropped
-from query and form values before any view reads them: one place for every page and the API, on both databases.
+from query and form values before any view reads them, and from request headers (which the sign-in lockout stores)
+before anything else sees them: one place for every page and the API, on both databases. gunicorn refuses headers
+with NUL itself; other servers pass them on.
 """
 
 from django.http import Http404, QueryDict
@@ -32,6 +34,7 @@ class NulCharacterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _drop_nul_from_headers(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -56,3 +59,10 @@ def _clean_form_when_read(request) -> None:
         request._post = _without_nul(request._post)
 
     request._load_post_and_files = read_and_clean
+
+
+def _drop_nul_from_headers(request) -> None:
+    meta = request.META
+    for key, value in meta.items():
+        if (key.startswith("HTTP_") or key == "REMOTE_ADDR") and isinstance(value, str) and NUL in value:
+            meta[key] = value.replace(NUL, "")
